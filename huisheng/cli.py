@@ -1,0 +1,202 @@
+"""The `huisheng` command (DESIGN §6). Exit 0 on success; otherwise non-zero with a one-line reason on stderr."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="回声 huisheng: hear what the users of a Chinese-language product are saying.")
+
+
+class CliError(Exception):
+    pass
+
+
+def _setup():
+    from huisheng.runtime import configure
+
+    return configure()
+
+
+def _db(settings):
+    from huisheng.storage import open_database
+
+    return open_database(settings.resolved_database_url)
+
+
+@app.command()
+def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX files"),
+           source: Optional[str] = typer.Option(None, "--source", help="source name (default: file name)"),
+           no_flow: bool = typer.Option(False, "--no-flow", help="land the file directly, without a Prefect run")):
+    """Ingest feedback files: good rows land, bad rows go to quarantine with a reason."""
+    settings = _setup()
+    for p in paths:
+        if not p.is_file():
+            raise CliError(f"{p}: no such file")
+    if no_flow:
+        from huisheng.services.ingest import ingest_file
+
+        results = []
+        for p in paths:
+            s = ingest_file(_db(settings), settings, p, source)
+            results.append({"path": str(p), "read": s.read, "new": s.new, "updated": s.updated,
+                            "unchanged": s.unchanged, "quarantined": s.quarantined, "errors": s.errors})
+    else:
+        from huisheng.flows.pipeline import ingest_flow
+
+        results = ingest_flow([str(p) for p in paths], source)
+    for r in results:
+        for e in r["errors"][:20]:
+            typer.echo(f"quarantined {e}", err=True)
+        typer.echo(f"{r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, "
+                   f"unchanged {r['unchanged']}, quarantined {r['quarantined']}")
+
+
+def _print_run(result: dict) -> None:
+    for r in result.get("ingest", []):
+        typer.echo(f"ingest {r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, quarantined {r['quarantined']}")
+    a, c = result["analyze"], result["recluster"]
+    typer.echo(f"analyze: {a['analysed']} items classified with {a['model_version']}")
+    typer.echo(f"recluster: {c['joined']} joined existing clusters, {c['new_clusters']} new clusters, "
+               f"{c['unclustered']} waiting for more voices")
+
+
+@app.command()
+def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest first")):
+    """Run the pipeline once over what is new: ingest → analyze → recluster."""
+    _setup()
+    from huisheng.flows.pipeline import pipeline_flow
+
+    _print_run(pipeline_flow([str(p) for p in paths] if paths else None))
+
+
+@app.command()
+def demo(no_board: bool = typer.Option(False, "--no-board", help="load and analyse only")):
+    """Load the shipped sample feed, run the pipeline, start the board."""
+    _setup()
+    from huisheng import paths as P
+    from huisheng.flows.pipeline import pipeline_flow
+
+    files = sorted(str(p) for p in P.SAMPLE_DIR.iterdir() if p.name in ("appstore_reviews.csv", "community.jsonl"))
+    if not files:
+        raise CliError(f"no sample feed in {P.SAMPLE_DIR}")
+    result = pipeline_flow(files, None)
+    _print_run(result)
+    if not no_board:
+        board()
+
+
+@app.command()
+def board(port: Optional[int] = typer.Option(None, help="port (default from settings: 8501)")):
+    """Start the Streamlit board on 127.0.0.1."""
+    settings = _setup()
+    port = port or settings.board_port
+    script = Path(__file__).parent / "app" / "board.py"
+    typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", settings.board_host,
+           "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    raise typer.Exit(subprocess.call(cmd))
+
+
+@app.command()
+def serve(cron: str = typer.Option("*/30 * * * *", "--cron", help="cron expression for the pipeline"),
+          paths: list[Path] = typer.Argument(None, help="files to (re-)ingest on every run")):
+    """Serve the pipeline as a Prefect deployment on a schedule."""
+    _setup()
+    from huisheng.flows.pipeline import pipeline_flow
+
+    pipeline_flow.serve(name="huisheng-pipeline", cron=cron,
+                        parameters={"paths": [str(p.resolve()) for p in paths] if paths else None})
+
+
+@app.command()
+def classify(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text column and optional id"),
+             output: Path = typer.Option(..., "-o", "--output", help="output JSONL")):
+    """Classify a file without a database: id, category, scores, quality_score per row."""
+    settings = _setup()
+    if not input.is_file():
+        raise CliError(f"{input}: no such file")
+    from huisheng.services.batch import classify_file
+
+    r = classify_file(settings, input, output)
+    typer.echo(f"wrote {r['rows']} rows to {output} ({r['errors']} bad rows) with {r['model']}", err=True)
+
+
+@app.command()
+def cluster(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text column and optional id"),
+            output: Path = typer.Option(..., "-o", "--output", help="output JSONL")):
+    """Cluster a file without a database: id, cluster_id (-1 for none), cluster_label per row."""
+    settings = _setup()
+    if not input.is_file():
+        raise CliError(f"{input}: no such file")
+    from huisheng.services.batch import cluster_file
+
+    r = cluster_file(settings, input, output)
+    typer.echo(f"wrote {r['rows']} rows to {output}: {r['clustered']} in {r['clusters']} clusters", err=True)
+
+
+@app.command()
+def train(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSONL/CSV (default: shipped seed corpus)")):
+    """Train the classifier, save a versioned artefact and make it active."""
+    settings = _setup()
+    from huisheng.models.training import ModelStore, format_metrics, load_labelled
+    from huisheng.models.training import train as train_model
+
+    rows = load_labelled(data)
+    clf, card = train_model(rows)
+    path = ModelStore(settings.models_dir).save(clf, card)
+    if "dev" in card["metrics"]:
+        typer.echo(format_metrics("dev split", card["metrics"]["dev"]))
+    typer.echo(f"saved {card['version']} to {path} (trained on {card['train_size']} rows); it is now active")
+
+
+@app.command("eval")
+def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSONL/CSV; default: the seed dev split")):
+    """Print per-class precision, recall and F1."""
+    settings = _setup()
+    from huisheng.models.training import evaluate as eval_model
+    from huisheng.models.training import format_metrics, load_labelled
+    from huisheng.models.training import train as train_model
+
+    if data is None:
+        # the active model has seen the dev split; score a model of the same recipe trained without it
+        rows = load_labelled()
+        _, card = train_model(rows, final=False)
+        typer.echo(format_metrics("seed dev split (model trained on the train split)", card["metrics"]["dev"]))
+    else:
+        from huisheng.services.analyse import active_model
+
+        clf, card = active_model(settings)
+        typer.echo(format_metrics(f"{data} with {card['version']}", eval_model(clf, load_labelled(data))))
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except CliError as e:
+        print(f"huisheng: {e}", file=sys.stderr)
+        sys.exit(1)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except (FileNotFoundError, ValueError, OSError) as e:
+        print(f"huisheng: {e}", file=sys.stderr)
+        sys.exit(1)
+    except Exception as e:  # noqa: BLE001 - the contract is one line on stderr, not a traceback
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if isinstance(e, click.exceptions.Abort):
+            sys.exit(130)
+        print(f"huisheng: {type(e).__name__}: {e}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

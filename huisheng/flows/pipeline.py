@@ -1,0 +1,28 @@
+"""The flows of DESIGN §1: ingest, analyze, recluster, and the parent ``pipeline``. Each step is idempotent."""
+
+from __future__ import annotations
+
+from prefect import flow
+
+from huisheng.flows.tasks import analyse_task, ingest_file_task, recluster_task
+
+
+@flow(name="ingest")
+def ingest_flow(paths: list[str], source: str | None = None) -> list[dict]:
+    return [ingest_file_task(p, source) for p in paths]
+
+
+@flow(name="analyze")
+def analyze_flow() -> dict:
+    return analyse_task()
+
+
+@flow(name="recluster")
+def recluster_flow() -> dict:
+    return recluster_task()
+
+
+@flow(name="pipeline")
+def pipeline_flow(paths: list[str] | None = None, source: str | None = None) -> dict:
+    ingested = ingest_flow(paths, source) if paths else []
+    return {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}

@@ -1,0 +1,39 @@
+"""Small single-purpose tasks. Settings are read at run time, inside each task, never at import."""
+
+from __future__ import annotations
+
+from prefect import task
+
+from huisheng.services.analyse import analyse_pending
+from huisheng.services.ingest import ingest_file
+from huisheng.services.recluster import recluster
+from huisheng.settings import get_settings
+from huisheng.storage import open_database
+
+
+def _db_and_settings():
+    settings = get_settings()
+    return open_database(settings.resolved_database_url), settings
+
+
+@task(name="ingest-file", retries=2, retry_delay_seconds=5)
+def ingest_file_task(path: str, source: str | None = None) -> dict:
+    db, settings = _db_and_settings()
+    summary = ingest_file(db, settings, path, source)
+    return {"path": path, **{k: getattr(summary, k) for k in ("read", "new", "updated", "unchanged", "quarantined")},
+            "errors": summary.errors[:50]}
+
+
+@task(name="classify-new-items", retries=1)
+def analyse_task() -> dict:
+    db, settings = _db_and_settings()
+    s = analyse_pending(db, settings)
+    return {"model_version": s.model_version, "analysed": s.analysed}
+
+
+@task(name="recluster", retries=1)
+def recluster_task() -> dict:
+    db, settings = _db_and_settings()
+    s = recluster(db, settings)
+    return {"joined": s.joined, "new_clusters": s.new_clusters, "matched_groups": s.matched_groups,
+            "unclustered": s.unclustered}

@@ -1,0 +1,53 @@
+"""Grouping similar items, in two steps that keep cluster identity stable (DESIGN §5).
+
+``assign``: each new item joins the nearest existing centroid if the cosine similarity clears ``threshold``.
+``discover``: the items left over are clustered among themselves (average-linkage agglomerative clustering cut at
+``1 - threshold`` cosine distance); groups smaller than ``min_size`` stay unclustered until more voices arrive.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.base import BaseEstimator, ClusterMixin
+from sklearn.cluster import AgglomerativeClustering
+
+
+def assign_to_centroids(X: np.ndarray, centroids: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """Index of the nearest centroid per row (or -1 below threshold) and its similarity. Rows must be unit vectors."""
+    if len(X) == 0 or len(centroids) == 0:
+        return np.full(len(X), -1), np.zeros(len(X), dtype=np.float32)
+    sims = X @ centroids.T
+    best = sims.argmax(axis=1)
+    best_sim = sims[np.arange(len(X)), best]
+    return np.where(best_sim >= threshold, best, -1), best_sim.astype(np.float32)
+
+
+def centroid(X: np.ndarray) -> np.ndarray:
+    c = X.mean(axis=0)
+    return (c / max(np.linalg.norm(c), 1e-12)).astype(np.float32)
+
+
+class ThresholdClusterer(BaseEstimator, ClusterMixin):
+    """Average-linkage clustering with a cosine-similarity threshold; ``labels_`` is -1 for leftovers."""
+
+    def __init__(self, threshold: float = 0.55, min_size: int = 3, linkage: str = "average"):
+        self.threshold = threshold
+        self.min_size = min_size
+        self.linkage = linkage
+
+    def fit(self, X, y=None):
+        X = np.asarray(X, dtype=np.float32)
+        n = len(X)
+        if n < max(2, self.min_size):
+            self.labels_ = np.full(n, -1)
+            return self
+        raw = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage=self.linkage,
+                                      distance_threshold=1.0 - self.threshold).fit_predict(X)
+        labels = np.full(n, -1)
+        ids, counts = np.unique(raw, return_counts=True)
+        # number kept groups by size, largest first, so label 0 is the loudest voice
+        kept = [i for i, c in sorted(zip(ids, counts), key=lambda p: (-p[1], p[0])) if c >= self.min_size]
+        for new, old in enumerate(kept):
+            labels[raw == old] = new
+        self.labels_ = labels
+        return self

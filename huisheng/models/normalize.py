@@ -1,0 +1,70 @@
+"""Text normalisation for Chinese user feedback.
+
+Comments arrive with full-width letters, traditional characters, zero-width junk and links. Everything downstream
+(dedupe, classifier, clustering) sees one canonical form, so 「閃退ＡＰＰ」 and 「闪退app」 count as the same words.
+URLs, @mentions and emoji are *kept* as placeholder tokens: they are strong spam and tone signals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s\u3000，。！？、）)\]】>\"']+|\b[a-z0-9-]+\.(?:com|cn|net|org|top|xyz|vip|cc)\b[^\s，。]*", re.I)
+MENTION_RE = re.compile(r"@[\w\u4e00-\u9fff\-]{1,30}")
+EMOJI_RE = re.compile(
+    "[\U0001F000-\U0001FAFF\U00002600-\U000027BF\U0001F900-\U0001F9FF\u2B50\u2B55\u203C\u2049\u3030\u303D\u3297\u3299]"
+)
+ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
+SPACE_RE = re.compile(r"\s+")
+
+URL_TOKEN = " URL "
+MENTION_TOKEN = " MENTION "
+EMOJI_TOKEN = " EMOJI "
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    from opencc_purepy import OpenCC
+
+    return OpenCC("t2s")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII (Ａ１！) → half-width; Chinese punctuation (，。) is left alone."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if code == 0x3000:
+            out.append(" ")
+        elif 0xFF01 <= code <= 0xFF5E and not ch in "，。！？；：（）":
+            out.append(chr(code - 0xFEE0))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def normalize(text: str, *, keep_emoji: bool = True) -> str:
+    """Canonical form used for hashing, features and clustering. Idempotent: normalize(normalize(x)) == normalize(x)."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = ZERO_WIDTH_RE.sub("", text)
+    text = to_halfwidth(text)
+    text = to_simplified(text)
+    text = text.lower()
+    text = URL_RE.sub(URL_TOKEN, text)
+    text = MENTION_RE.sub(MENTION_TOKEN, text)
+    text = EMOJI_RE.sub(EMOJI_TOKEN if keep_emoji else " ", text)
+    # collapse runs of the same placeholder/punctuation (「！！！！」 carries tone, not 4x information)
+    text = re.sub(r"([!?！？。~～.])\1{2,}", r"\1\1", text)
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def content_hash(text: str) -> str:
+    """Stable key for de-duplication: two texts that normalise alike are the same content."""
+    return hashlib.sha256(normalize(text).encode("utf-8")).hexdigest()[:32]

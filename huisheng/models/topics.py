@@ -1,0 +1,52 @@
+"""Batch topic grouping without a database: classify → embed → cluster within each category → label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from huisheng.models.clustering import ThresholdClusterer, centroid
+from huisheng.models.representation import ClassTfidfLabeler
+
+# PMs triage these; a curated post is featured, not grouped
+CLUSTERED_CATEGORIES = ("bug", "feature_request", "spam", "other")
+
+
+@dataclass
+class TopicResult:
+    cluster_ids: np.ndarray  # -1 for none
+    labels: dict[int, str]
+    keywords: dict[int, list[str]]
+    quotes: dict[int, list[str]]
+
+
+def group_topics(texts: Sequence[str], categories: Sequence[str], X: np.ndarray, threshold: float = 0.55,
+                 min_size: int = 3, labeler: ClassTfidfLabeler | None = None) -> TopicResult:
+    """texts: normalised; X: unit embeddings (rows aligned with texts)."""
+    labeler = labeler or ClassTfidfLabeler()
+    ids = np.full(len(texts), -1)
+    next_id = 0
+    labels, keywords, quotes = {}, {}, {}
+    cats = np.asarray(categories)
+    for cat in CLUSTERED_CATEGORIES:
+        idx = np.flatnonzero(cats == cat)
+        if len(idx) == 0:
+            continue
+        local = ThresholdClusterer(threshold=threshold, min_size=min_size).fit(X[idx]).labels_
+        groups: dict[int, list[int]] = {}
+        for i, lab in zip(idx, local):
+            if lab >= 0:
+                groups.setdefault(next_id + lab, []).append(i)
+        if not groups:
+            continue
+        background = [texts[i] for i, lab in zip(idx, local) if lab < 0]
+        kw = labeler.keywords({cid: [texts[i] for i in members] for cid, members in groups.items()}, background)
+        for cid, members in groups.items():
+            ids[members] = cid
+            keywords[cid] = kw[cid]
+            labels[cid] = labeler.label(kw[cid])
+            quotes[cid] = labeler.central_quotes([texts[i] for i in members], X[members], centroid(X[members]))
+        next_id += max(local) + 1
+    return TopicResult(ids, labels, keywords, quotes)

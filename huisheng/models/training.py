@@ -1,0 +1,163 @@
+"""Training, evaluation and versioned artefacts for the classifier. Files only; the database never appears here.
+
+An artefact is a joblib file plus a JSON card (version, data hash, size, metrics). The version is derived from the
+training data, the parameters and the code version, so training twice on the same data names the same model and
+nothing gets re-analysed for no reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+import joblib
+import numpy as np
+from sklearn.metrics import classification_report, f1_score, precision_recall_fscore_support
+
+import huisheng
+from huisheng import paths
+from huisheng.models import CATEGORIES
+from huisheng.models.classifier import FeedbackClassifier, join_title
+
+
+def load_labelled(path: str | Path | None = None) -> list[dict]:
+    """Rows with at least ``text`` and ``category``; ``split`` defaults to train. JSONL or CSV."""
+    path = Path(path or paths.SEED_CORPUS)
+    rows: list[dict] = []
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        with open(path, encoding="utf-8-sig") as f:
+            for n, line in enumerate(f, start=1):
+                if line.strip():
+                    rows.append(json.loads(line))
+    else:
+        import csv
+
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    for n, r in enumerate(rows, start=1):
+        if not r.get("text") or r.get("category") not in CATEGORIES:
+            raise ValueError(f"{path}: row {n}: needs text and a category in {CATEGORIES}, got {r.get('category')!r}")
+        r.setdefault("split", "train")
+    return rows
+
+
+def texts_of(rows: Iterable[dict]) -> list[str]:
+    return [join_title(r.get("title"), r["text"]) for r in rows]
+
+
+def data_hash(rows: list[dict]) -> str:
+    h = hashlib.sha256()
+    for r in rows:
+        h.update(json.dumps([r.get("title"), r["text"], r["category"], r.get("split"), r.get("weight", 1)],
+                            ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+def evaluate(clf: FeedbackClassifier, rows: list[dict]) -> dict:
+    y_true = [r["category"] for r in rows]
+    y_pred = list(clf.predict(texts_of(rows)))
+    labels = [c for c in CATEGORIES if c in set(y_true) | set(y_pred)]
+    p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
+    return {
+        "n": len(rows),
+        "macro_f1": round(float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)), 4),
+        "accuracy": round(float(np.mean(np.asarray(y_true) == np.asarray(y_pred))), 4),
+        "per_class": {c: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
+                          "f1": round(float(f[i]), 4), "support": int(s[i])} for i, c in enumerate(labels)},
+        "report": classification_report(y_true, y_pred, labels=labels, digits=3, zero_division=0),
+    }
+
+
+def format_metrics(name: str, m: dict) -> str:
+    lines = [f"{name}: n={m['n']} accuracy={m['accuracy']:.3f} macro-F1={m['macro_f1']:.3f}",
+             f"  {'category':<16} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}"]
+    for c, v in m["per_class"].items():
+        lines.append(f"  {c:<16} {v['precision']:>9.3f} {v['recall']:>7.3f} {v['f1']:>6.3f} {v['support']:>8d}")
+    return "\n".join(lines)
+
+
+def train(rows: list[dict], params: dict | None = None, final: bool = True) -> tuple[FeedbackClassifier, dict]:
+    """Fit on the train split, score on the dev split; with ``final`` refit on everything for the shipped model."""
+    params = params or {}
+    train_rows = [r for r in rows if r.get("split", "train") == "train"]
+    dev_rows = [r for r in rows if r.get("split") == "dev"]
+    weights = np.asarray([float(r.get("weight", 1.0)) for r in train_rows])
+    clf = FeedbackClassifier(**params).fit(texts_of(train_rows), [r["category"] for r in train_rows], sample_weight=weights)
+    metrics = {"dev": evaluate(clf, dev_rows)} if dev_rows else {}
+    if final and dev_rows:
+        weights = np.asarray([float(r.get("weight", 1.0)) for r in rows])
+        clf = FeedbackClassifier(**params).fit(texts_of(rows), [r["category"] for r in rows], sample_weight=weights)
+    card = {
+        "kind": "classifier",
+        "version": model_version(rows, params),
+        "data_hash": data_hash(rows),
+        "train_size": len(rows) if final else len(train_rows),
+        "params": clf.get_params(),
+        "metrics": {k: {kk: vv for kk, vv in v.items() if kk != "report"} for k, v in metrics.items()},
+        "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    return clf, card
+
+
+def model_version(rows: list[dict], params: dict | None = None) -> str:
+    key = json.dumps([data_hash(rows), sorted((params or {}).items()), huisheng.__version__], default=str)
+    return "clf-" + hashlib.sha256(key.encode()).hexdigest()[:10]
+
+
+class ModelStore:
+    """Versioned artefacts in a directory, with an ``active.json`` pointer to the promoted one."""
+
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+
+    def save(self, clf: FeedbackClassifier, card: dict, activate: bool = True) -> Path:
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self.directory / f"{card['version']}.joblib"
+        fd, tmp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+        os.close(fd)
+        joblib.dump(clf, tmp)
+        os.replace(tmp, path)  # atomic: a concurrent reader never sees half a model
+        card = {**card, "artefact_path": str(path)}
+        (self.directory / f"{card['version']}.json").write_text(json.dumps(card, ensure_ascii=False, indent=2), encoding="utf-8")
+        if activate:
+            self.activate(card["version"])
+        return path
+
+    def activate(self, version: str) -> None:
+        tmp = self.directory / "active.json.tmp"
+        tmp.write_text(json.dumps({"version": version}), encoding="utf-8")
+        os.replace(tmp, self.directory / "active.json")
+
+    def active_version(self) -> str | None:
+        pointer = self.directory / "active.json"
+        if not pointer.is_file():
+            return None
+        return json.loads(pointer.read_text(encoding="utf-8"))["version"]
+
+    def card(self, version: str) -> dict:
+        return json.loads((self.directory / f"{version}.json").read_text(encoding="utf-8"))
+
+    def load(self, version: str | None = None) -> tuple[FeedbackClassifier, dict]:
+        version = version or self.active_version()
+        if version is None:
+            raise FileNotFoundError(f"no trained classifier in {self.directory}")
+        return joblib.load(self.directory / f"{version}.joblib"), self.card(version)
+
+
+def load_or_train(models_dir: str | Path, seed_path: str | Path | None = None) -> tuple[FeedbackClassifier, dict]:
+    """The active model, training the default one from the shipped seed corpus on first use (no manual step)."""
+    store = ModelStore(models_dir)
+    if store.active_version() is not None:
+        try:
+            return store.load()
+        except FileNotFoundError:
+            pass
+    rows = load_labelled(seed_path)
+    clf, card = train(rows)
+    store.save(clf, card)
+    return store.load(card["version"])

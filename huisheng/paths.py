@@ -1,0 +1,10 @@
+"""Where shipped, read-only data lives. Run-time files never go here (see settings.home)."""
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "data"
+SEED_CORPUS = DATA_DIR / "seed" / "labelled.jsonl"
+SAMPLE_DIR = DATA_DIR / "sample"
+USER_DICT = DATA_DIR / "nlp" / "userdict.txt"
+STOPWORDS = DATA_DIR / "nlp" / "stopwords.txt"

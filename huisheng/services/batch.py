@@ -1,0 +1,89 @@
+"""`huisheng classify` and `huisheng cluster`: files in, JSONL out, no database (DESIGN §6)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from huisheng.models.classifier import join_title
+from huisheng.models.embedders import get_embedder
+from huisheng.models.normalize import normalize
+from huisheng.models.quality import quality_score
+from huisheng.models.tokenize import JiebaTokenizer
+from huisheng.models.topics import group_topics
+from huisheng.services.analyse import active_model
+from huisheng.settings import Settings
+from huisheng.sources.files import read_file
+from huisheng.sources.records import BadRow, Record
+
+
+def _rows(path: str | Path) -> list[tuple[str, Record | BadRow]]:
+    """(output id, row) for every data row, in file order. Rows without an id get their 1-based position."""
+    out = []
+    for n, row in enumerate(read_file(path, max_chars=10**9, parse_dates=False), start=1):
+        rid = row.external_id if isinstance(row, Record) and row.id_given else str(n)
+        out.append((rid, row))
+    return out
+
+
+def _classify(settings: Settings, records: list[Record]):
+    clf, card = active_model(settings)
+    scores = clf.scores([join_title(r.title, r.text) for r in records]) if records else []
+    return scores, card
+
+
+def _write(output: str | Path, lines: list[dict]) -> None:
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with open(output, "w", encoding="utf-8") as f:
+        for line in lines:
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+
+def _warn_bad(bad: list[BadRow]) -> None:
+    for b in bad[:20]:
+        print(f"skipped {b}", file=sys.stderr)
+    if len(bad) > 20:
+        print(f"... and {len(bad) - 20} more bad rows", file=sys.stderr)
+
+
+def classify_file(settings: Settings, input_path: str | Path, output_path: str | Path) -> dict:
+    rows = _rows(input_path)
+    records = [r for _, r in rows if isinstance(r, Record)]
+    scores, card = _classify(settings, records)
+    tok = JiebaTokenizer()
+    by_record = {id(r): s for r, s in zip(records, scores)}
+    lines = []
+    for rid, row in rows:
+        if isinstance(row, BadRow):
+            lines.append({"id": rid, "category": None, "scores": None, "quality_score": None, "error": row.reason})
+            continue
+        s = by_record[id(row)]
+        lines.append({"id": rid, "category": max(s, key=s.get), "scores": s,
+                      "quality_score": quality_score(row.text, s, tok(normalize(row.text)), row.meta)})
+    _write(output_path, lines)
+    _warn_bad([r for _, r in rows if isinstance(r, BadRow)])
+    return {"rows": len(lines), "errors": sum(1 for _, r in rows if isinstance(r, BadRow)), "model": card["version"]}
+
+
+def cluster_file(settings: Settings, input_path: str | Path, output_path: str | Path) -> dict:
+    rows = _rows(input_path)
+    records = [r for _, r in rows if isinstance(r, Record)]
+    scores, _ = _classify(settings, records)
+    categories = [max(s, key=s.get) for s in scores]
+    texts = [normalize(join_title(r.title, r.text)) for r in records]
+    X = get_embedder(settings.embedder).embed(texts)
+    topics = group_topics(texts, categories, X, settings.cluster_threshold, settings.cluster_min_size)
+    cid_of = {id(r): int(c) for r, c in zip(records, topics.cluster_ids)}
+    lines = []
+    for rid, row in rows:
+        cid = cid_of.get(id(row), -1)
+        line = {"id": rid, "cluster_id": cid, "cluster_label": topics.labels.get(cid) if cid >= 0 else None}
+        if isinstance(row, BadRow):
+            line["error"] = row.reason
+        lines.append(line)
+    _write(output_path, lines)
+    _warn_bad([r for _, r in rows if isinstance(r, BadRow)])
+    return {"rows": len(lines), "clusters": len(topics.labels),
+            "clustered": int((topics.cluster_ids >= 0).sum())}

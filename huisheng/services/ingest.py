@@ -1,0 +1,46 @@
+"""Land a file: good rows upserted, bad rows quarantined with file, row number and reason, in batches."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from huisheng.settings import Settings
+from huisheng.sources.files import count_rows, read_file
+from huisheng.sources.records import BadRow, Record
+from huisheng.storage.db import Database
+from huisheng.storage.ingest import IngestSummary, quarantine_rows, upsert_records
+
+BATCH = 1000
+
+
+def ingest_file(db: Database, settings: Settings, path: str | Path, source: str | None = None,
+                progress: bool | None = None) -> IngestSummary:
+    path = Path(path)
+    source = source or path.stem
+    total = IngestSummary()
+    bar = tqdm(total=count_rows(path) or None, unit="rows", desc=f"ingest {path.name}", file=sys.stderr,
+               disable=(not sys.stderr.isatty()) if progress is None else not progress, leave=False)
+    records: list[Record] = []
+    bad: list[BadRow] = []
+
+    def flush():
+        with db.session() as s:
+            part = upsert_records(s, source, records) if records else IngestSummary()
+            part.quarantined = quarantine_rows(s, source, bad)
+            part.read += len(bad)
+            part.errors = [str(b) for b in bad]
+        total.add(part)
+        records.clear()
+        bad.clear()
+
+    for row in read_file(path, max_chars=settings.max_text_chars, tz=settings.timezone):
+        (records if isinstance(row, Record) else bad).append(row)
+        bar.update(1)
+        if len(records) + len(bad) >= BATCH:
+            flush()
+    flush()
+    bar.close()
+    return total

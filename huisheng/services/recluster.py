@@ -1,0 +1,142 @@
+"""Keep clusters current while their identity stays stable (DESIGN §5).
+
+1. Items without a cluster join the nearest live cluster of their category when similar enough.
+2. The rest are clustered among themselves; each new group either matches an existing cluster (centroids close)
+   or becomes a new cluster. Too-small groups wait for more voices.
+3. Touched clusters get fresh centroid, size, dates, keywords and quotes; a PM's label, status and merges stay.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from sqlalchemy import func, select
+
+from huisheng.models.clustering import ThresholdClusterer, assign_to_centroids, centroid
+from huisheng.models.embedders import get_embedder
+from huisheng.models.representation import ClassTfidfLabeler
+from huisheng.models.topics import CLUSTERED_CATEGORIES
+from huisheng.settings import Settings
+from huisheng.storage import clusters as cstore
+from huisheng.storage.analysis import cached_embeddings, store_embeddings
+from huisheng.storage.db import Database
+from huisheng.storage.schema import Analysis, Cluster, Item
+
+MAX_LEFTOVERS = 5000  # per category and run: agglomerative clustering is quadratic in memory
+MATCH_MARGIN = 0.05  # a new group must be this much closer to an old centroid than a single item has to be
+
+
+@dataclass
+class ReclusterSummary:
+    joined: int = 0
+    new_clusters: int = 0
+    matched_groups: int = 0
+    unclustered: int = 0
+    touched: set[int] = field(default_factory=set)
+
+    def line(self) -> str:
+        return (f"{self.joined} items joined existing clusters, {self.new_clusters} new clusters, "
+                f"{self.unclustered} items wait for more voices")
+
+
+def embed_with_cache(db: Database, embedder_spec: str, hashes: list[str], texts: list[str]) -> np.ndarray:
+    embedder = get_embedder(embedder_spec)
+    with db.session() as s:
+        cached = cached_embeddings(s, embedder.name, list(set(hashes)))
+    missing = {}
+    for h, t in zip(hashes, texts):
+        if h not in cached and h not in missing:
+            missing[h] = t
+    if missing:
+        vecs = embedder.embed(list(missing.values()))
+        fresh = dict(zip(missing.keys(), vecs))
+        with db.session() as s:
+            store_embeddings(s, embedder.name, fresh)
+        cached.update(fresh)
+    if not hashes:
+        return np.zeros((0, 1), dtype=np.float32)
+    return np.stack([cached[h] for h in hashes])
+
+
+def _unclustered(db: Database, category: str) -> list[tuple[int, str, str]]:
+    effective = func.coalesce(Item.human_category, Analysis.category)
+    with db.session() as s:
+        return list(s.execute(
+            select(Item.id, Item.normalized_text, Item.content_hash).join(Analysis, Analysis.item_id == Item.id)
+            .where(Analysis.cluster_id.is_(None), effective == category)
+            .order_by(Item.created_at.desc().nulls_last(), Item.id.desc()).limit(MAX_LEFTOVERS)))
+
+
+def recluster(db: Database, settings: Settings) -> ReclusterSummary:
+    summary = ReclusterSummary()
+    embedder_name = get_embedder(settings.embedder).name
+    for category in CLUSTERED_CATEGORIES:
+        rows = _unclustered(db, category)
+        if not rows:
+            continue
+        ids = [r[0] for r in rows]
+        X = embed_with_cache(db, settings.embedder, [r[2] for r in rows], [r[1] for r in rows])
+        with db.session() as s:
+            live = cstore.live_clusters(s, category, embedder_name)
+            C = cstore.centroid_matrix(live, X.shape[1])
+            best, sims = assign_to_centroids(X, C, settings.cluster_threshold)
+            by_cluster: dict[int, list[int]] = defaultdict(list)
+            for i, b in enumerate(best):
+                if b >= 0:
+                    by_cluster[live[b].id].append(i)
+            for cid, rows_i in by_cluster.items():
+                cstore.set_membership(s, [ids[i] for i in rows_i], cid, [sims[i] for i in rows_i])
+                summary.touched.add(cid)
+                summary.joined += len(rows_i)
+            rest = np.flatnonzero(best < 0)
+            labels = ThresholdClusterer(settings.cluster_threshold, settings.cluster_min_size).fit(X[rest]).labels_
+            for lab in range(labels.max() + 1 if len(labels) else 0):
+                members = rest[labels == lab]
+                center = centroid(X[members])
+                match, msim = assign_to_centroids(center[None, :], C, settings.cluster_threshold + MATCH_MARGIN)
+                if match[0] >= 0:
+                    cluster = live[match[0]]
+                    summary.matched_groups += 1
+                else:
+                    cluster = cstore.create_cluster(s, category, embedder_name, center)
+                    summary.new_clusters += 1
+                cstore.set_membership(s, [ids[i] for i in members], cluster.id, list(X[members] @ center))
+                summary.touched.add(cluster.id)
+            summary.unclustered += int((labels < 0).sum())
+    refresh_clusters(db, settings, summary.touched)
+    return summary
+
+
+def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], max_members: int = 2000) -> None:
+    """Recompute centroid, size, dates, keywords and quotes of the given clusters from their members."""
+    if not cluster_ids:
+        return
+    labeler = ClassTfidfLabeler()
+    with db.session() as s:
+        clusters = {c.id: c for c in s.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)))}
+        members = {cid: cstore.member_rows(s, cid) for cid in clusters}
+    by_category: dict[str, list[int]] = defaultdict(list)
+    for cid, c in clusters.items():
+        by_category[c.category].append(cid)
+    for category, cids in by_category.items():
+        groups = {cid: [m[1] for m in members[cid][:max_members]] for cid in cids if members[cid]}
+        keywords = labeler.keywords(groups)
+        # embeddings first (cached, may write the cache), then one write transaction for the clusters
+        vectors = {cid: embed_with_cache(db, settings.embedder, [m[2] for m in members[cid][:max_members]],
+                                         [m[1] for m in members[cid][:max_members]]) for cid in cids if members[cid]}
+        with db.session() as s:
+            for cid in cids:
+                rows = members[cid]
+                c = s.get(Cluster, cid)
+                if not rows:
+                    c.size = 0
+                    continue
+                sample, X = rows[:max_members], vectors[cid]
+                center = centroid(X)
+                dates = [m[3] for m in rows if m[3] is not None]
+                kw = keywords.get(cid, [])
+                cstore.refresh_stats(s, c, center, kw, labeler.label(kw),
+                                     labeler.central_quotes([m[4] for m in sample], X, center), len(rows),
+                                     min(dates, default=None), max(dates, default=None))

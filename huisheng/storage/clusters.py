@@ -1,0 +1,144 @@
+"""Clusters: what runs may change (membership, centroid, keywords) and what only a PM may (label once renamed,
+status, merges). Every PM edit is written to the audit log in the same transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from huisheng.storage.curation import record_decision
+from huisheng.storage.schema import CLUSTER_STATUSES, Analysis, Cluster, Item, utcnow
+
+
+class StaleEdit(RuntimeError):
+    """Someone else changed the cluster since it was read (optimistic locking)."""
+
+
+def live_clusters(s: Session, category: str | None = None, embedder: str | None = None) -> list[Cluster]:
+    q = select(Cluster).where(Cluster.merged_into.is_(None))
+    if category:
+        q = q.where(Cluster.category == category)
+    if embedder:
+        q = q.where(Cluster.embedder == embedder)
+    return list(s.scalars(q.order_by(Cluster.id)))
+
+
+def centroid_matrix(clusters: list[Cluster], dim: int) -> np.ndarray:
+    if not clusters:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.stack([np.frombuffer(c.centroid, dtype=np.float32) for c in clusters])
+
+
+def create_cluster(s: Session, category: str, embedder: str, centroid: np.ndarray) -> Cluster:
+    c = Cluster(category=category, embedder=embedder, centroid=np.asarray(centroid, dtype=np.float32).tobytes())
+    s.add(c)
+    s.flush()
+    return c
+
+
+def set_membership(s: Session, item_ids: list[int], cluster_id: int | None, similarities: list[float] | None = None) -> None:
+    if similarities is None:
+        s.execute(update(Analysis).where(Analysis.item_id.in_(item_ids)).values(cluster_id=cluster_id))
+        return
+    for iid, sim in zip(item_ids, similarities):
+        s.execute(update(Analysis).where(Analysis.item_id == iid).values(cluster_id=cluster_id, cluster_similarity=float(sim)))
+
+
+def member_rows(s: Session, cluster_id: int) -> list[tuple[int, str, str, datetime | None, str]]:
+    """(item id, normalised text, content hash, created_at, original text) of a cluster's members."""
+    return list(s.execute(
+        select(Item.id, Item.normalized_text, Item.content_hash, func.coalesce(Item.created_at, Item.ingested_at), Item.text)
+        .join(Analysis, Analysis.item_id == Item.id).where(Analysis.cluster_id == cluster_id).order_by(Item.id)))
+
+
+def refresh_stats(s: Session, c: Cluster, centroid: np.ndarray, keywords: list[str], label: str, quotes: list[str],
+                  size: int, first_seen, last_seen) -> None:
+    """What a run may update. A PM-renamed label (label_locked) is left alone."""
+    c.centroid = np.asarray(centroid, dtype=np.float32).tobytes()
+    c.keywords, c.quotes, c.size = keywords, quotes, size
+    c.first_seen, c.last_seen = first_seen, last_seen
+    if not c.label_locked:
+        c.label = label
+    c.updated_at = utcnow()
+
+
+def _locked(s: Session, cluster_id: int, expected_version: int | None) -> Cluster:
+    c = s.get(Cluster, cluster_id)
+    if c is None:
+        raise KeyError(f"no cluster {cluster_id}")
+    if expected_version is not None and c.version != expected_version:
+        raise StaleEdit(f"cluster {cluster_id} was changed by someone else (version {c.version}, you had {expected_version}); reload")
+    return c
+
+
+def rename(s: Session, cluster_id: int, label: str, actor: str, expected_version: int | None = None) -> Cluster:
+    label = label.strip()
+    if not label:
+        raise ValueError("a cluster label cannot be empty")
+    c = _locked(s, cluster_id, expected_version)
+    before = {"label": c.label}
+    c.label, c.label_locked, c.updated_at = label, True, utcnow()
+    record_decision(s, actor, "rename_cluster", "cluster", c.id, before, {"label": label})
+    s.flush()
+    return c
+
+
+def set_status(s: Session, cluster_id: int, status: str, actor: str, expected_version: int | None = None) -> Cluster:
+    if status not in CLUSTER_STATUSES:
+        raise ValueError(f"unknown status {status!r}; one of {CLUSTER_STATUSES}")
+    c = _locked(s, cluster_id, expected_version)
+    before = {"status": c.status}
+    c.status, c.updated_at = status, utcnow()
+    record_decision(s, actor, "set_cluster_status", "cluster", c.id, before, {"status": status})
+    s.flush()
+    return c
+
+
+def merge(s: Session, source_id: int, target_id: int, actor: str) -> Cluster:
+    """Move every member of ``source_id`` into ``target_id``; the source remains as a pointer (merged_into)."""
+    if source_id == target_id:
+        raise ValueError("cannot merge a cluster into itself")
+    src, dst = _locked(s, source_id, None), _locked(s, target_id, None)
+    if src.merged_into is not None or dst.merged_into is not None:
+        raise ValueError("one of these clusters was already merged")
+    s.execute(update(Analysis).where(Analysis.cluster_id == src.id).values(cluster_id=dst.id))
+    sizes = (src.size, dst.size)
+    if src.centroid and dst.centroid and sum(sizes):
+        a, b = np.frombuffer(src.centroid, dtype=np.float32), np.frombuffer(dst.centroid, dtype=np.float32)
+        mixed = (a * sizes[0] + b * sizes[1]) / max(sum(sizes), 1)
+        dst.centroid = (mixed / max(np.linalg.norm(mixed), 1e-12)).astype(np.float32).tobytes()
+    dst.size = src.size + dst.size
+    dst.first_seen = min(filter(None, [src.first_seen, dst.first_seen]), default=None)
+    dst.last_seen = max(filter(None, [src.last_seen, dst.last_seen]), default=None)
+    src.merged_into, src.size, src.updated_at, dst.updated_at = dst.id, 0, utcnow(), utcnow()
+    record_decision(s, actor, "merge_cluster", "cluster", src.id, {"cluster": src.id}, {"merged_into": dst.id})
+    s.flush()
+    return dst
+
+
+def resolve(s: Session, cluster_id: int) -> int:
+    """Follow merged_into pointers to the live cluster."""
+    seen = set()
+    c = s.get(Cluster, cluster_id)
+    while c is not None and c.merged_into is not None and c.id not in seen:
+        seen.add(c.id)
+        c = s.get(Cluster, c.merged_into)
+    return c.id if c else cluster_id
+
+
+def board_clusters(s: Session, category: str | None = None, status: str | None = None) -> list[Cluster]:
+    q = select(Cluster).where(Cluster.merged_into.is_(None), Cluster.size > 0)
+    if category:
+        q = q.where(Cluster.category == category)
+    if status:
+        q = q.where(Cluster.status == status)
+    return list(s.scalars(q.order_by(Cluster.size.desc(), Cluster.id)))
+
+
+def cluster_members(s: Session, cluster_id: int, limit: int = 200) -> list[tuple[Item, Analysis]]:
+    return list(s.execute(select(Item, Analysis).join(Analysis, Analysis.item_id == Item.id)
+                          .where(Analysis.cluster_id == cluster_id)
+                          .order_by(Analysis.cluster_similarity.desc().nulls_last(), Item.id).limit(limit)).tuples())

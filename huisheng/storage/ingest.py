@@ -1,0 +1,92 @@
+"""Landing records idempotently: (source, external_id) is the key; the same row twice changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huisheng.models.normalize import content_hash, normalize
+from huisheng.sources.records import BadRow, Record
+from huisheng.storage.schema import Item, Quarantine, Source, utcnow
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    quarantined: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "IngestSummary") -> "IngestSummary":
+        for k in ("read", "new", "updated", "unchanged", "quarantined"):
+            setattr(self, k, getattr(self, k) + getattr(other, k))
+        self.errors.extend(other.errors)
+        return self
+
+    def line(self) -> str:
+        return (f"read {self.read}, new {self.new}, updated {self.updated}, unchanged {self.unchanged}, "
+                f"quarantined {self.quarantined}")
+
+
+def get_or_create_source(s: Session, name: str, kind: str = "file") -> Source:
+    src = s.scalar(select(Source).where(Source.name == name))
+    if src is None:
+        src = Source(name=name, kind=kind)
+        s.add(src)
+        s.flush()
+    return src
+
+
+def upsert_records(s: Session, source_name: str, records: list[Record]) -> IngestSummary:
+    summary = IngestSummary(read=len(records))
+    src = get_or_create_source(s, source_name)
+    # one query for the batch, not one per row
+    by_ext: dict[str, Record] = {}
+    for r in records:
+        by_ext[r.external_id] = r  # the last occurrence of an id in a batch wins
+    existing = {
+        it.external_id: it
+        for it in s.scalars(select(Item).where(Item.source_id == src.id, Item.external_id.in_(list(by_ext))))
+    }
+    summary.unchanged += len(records) - len(by_ext)
+    for ext, r in by_ext.items():
+        chash = content_hash(f"{r.title or ''}\n{r.text}")
+        item = existing.get(ext)
+        if item is None:
+            s.add(Item(source_id=src.id, external_id=ext, kind=r.kind, author=r.author, title=r.title, text=r.text,
+                       normalized_text=normalize(f"{r.title}\n{r.text}" if r.title else r.text), content_hash=chash,
+                       created_at=r.created_at, meta=r.meta))
+            summary.new += 1
+            continue
+        changed = (item.content_hash != chash or item.author != r.author or item.created_at != r.created_at
+                   or item.kind != r.kind or (item.meta or {}) != r.meta)
+        if not changed:
+            summary.unchanged += 1
+            continue
+        item.kind, item.author, item.title, item.text = r.kind, r.author, r.title, r.text
+        item.normalized_text = normalize(f"{r.title}\n{r.text}" if r.title else r.text)
+        item.content_hash, item.created_at, item.meta, item.updated_at = chash, r.created_at, r.meta, utcnow()
+        summary.updated += 1
+    return summary
+
+
+def quarantine_rows(s: Session, source_name: str, bad: list[BadRow]) -> int:
+    """Store rejected rows once each; returns how many are new in quarantine."""
+    added = 0
+    for b in bad:
+        exists = s.scalar(select(Quarantine.id).where(
+            Quarantine.source_name == source_name, Quarantine.file == b.file,
+            Quarantine.row_number == b.row_number, Quarantine.reason == b.reason))
+        if exists is None:
+            s.add(Quarantine(source_name=source_name, file=b.file, row_number=b.row_number, raw=b.raw[:20000],
+                             reason=b.reason))
+            added += 1
+    return added
+
+
+def list_quarantine(s: Session, limit: int = 500) -> list[Quarantine]:
+    return list(s.scalars(select(Quarantine).order_by(Quarantine.id.desc()).limit(limit)))

@@ -1,0 +1,189 @@
+"""The tables (DESIGN §4). The only module that knows their shape; everything else goes through storage services."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SCHEMA_VERSION = 1
+
+ITEM_KINDS = ("comment", "post", "review")
+CLUSTER_STATUSES = ("new", "triaged", "handed_off", "done", "declined")
+ROLES = ("moderator", "pm", "admin")
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict: JSON, list: JSON}
+
+
+class SchemaMeta(Base):
+    __tablename__ = "schema_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))
+
+
+class Source(Base):
+    __tablename__ = "sources"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    kind: Mapped[str] = mapped_column(String(32), default="file")
+    settings: Mapped[dict] = mapped_column(default=dict)
+    cursor: Mapped[dict] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Item(Base):
+    __tablename__ = "items"
+    __table_args__ = (
+        UniqueConstraint("source_id", "external_id", name="uq_item_source_external"),
+        Index("ix_items_content_hash", "content_hash"),
+        Index("ix_items_created_at", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"))
+    external_id: Mapped[str] = mapped_column(String(256))
+    kind: Mapped[str] = mapped_column(String(16), default="comment")
+    author: Mapped[str | None] = mapped_column(String(256))
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    normalized_text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    meta: Mapped[dict] = mapped_column("metadata", JSON, default=dict)
+    # curation state, set by people in the board
+    human_category: Mapped[str | None] = mapped_column(String(32))
+    featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    moderation_status: Mapped[str] = mapped_column(String(16), default="pending")  # pending|approved|rejected
+
+    source: Mapped[Source] = relationship()
+    analysis: Mapped["Analysis | None"] = relationship(back_populates="item", uselist=False)
+
+
+class Analysis(Base):
+    """The current machine analysis of an item; replaced when the text or the model version changes."""
+
+    __tablename__ = "analyses"
+    __table_args__ = (Index("ix_analyses_cluster", "cluster_id"), Index("ix_analyses_category", "category"))
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
+    category: Mapped[str] = mapped_column(String(32))
+    scores: Mapped[dict] = mapped_column(default=dict)
+    quality_score: Mapped[float] = mapped_column(Float, default=0.0)
+    model_version: Mapped[str] = mapped_column(String(64))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"))
+    cluster_similarity: Mapped[float | None] = mapped_column(Float)
+    analysed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    item: Mapped[Item] = relationship(back_populates="analysis")
+
+
+class Cluster(Base):
+    __tablename__ = "clusters"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category: Mapped[str] = mapped_column(String(32))
+    label: Mapped[str] = mapped_column(String(256), default="")
+    label_locked: Mapped[bool] = mapped_column(Boolean, default=False)  # a PM renamed it: runs keep their hands off
+    keywords: Mapped[list] = mapped_column(default=list)
+    quotes: Mapped[list] = mapped_column(default=list)
+    centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
+    embedder: Mapped[str] = mapped_column(String(256), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    first_seen: Mapped[datetime | None] = mapped_column(DateTime)
+    last_seen: Mapped[datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(16), default="new")
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Decision(Base):
+    """Audit log of every human action."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    actor: Mapped[str] = mapped_column(String(128))
+    action: Mapped[str] = mapped_column(String(64))
+    target_type: Mapped[str] = mapped_column(String(32))
+    target_id: Mapped[int] = mapped_column(Integer)
+    before: Mapped[dict] = mapped_column(default=dict)
+    after: Mapped[dict] = mapped_column(default=dict)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Handoff(Base):
+    __tablename__ = "handoffs"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id"))
+    target: Mapped[str] = mapped_column(String(64))
+    external_ref: Mapped[str | None] = mapped_column(String(512))
+    idempotency_key: Mapped[str] = mapped_column(String(128), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class ModelVersion(Base):
+    __tablename__ = "model_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    version: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    train_size: Mapped[int] = mapped_column(Integer, default=0)
+    data_hash: Mapped[str] = mapped_column(String(64), default="")
+    metrics: Mapped[dict] = mapped_column(default=dict)
+    artefact_path: Mapped[str] = mapped_column(String(1024), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Quarantine(Base):
+    __tablename__ = "quarantine"
+    __table_args__ = (UniqueConstraint("source_name", "file", "row_number", "reason", name="uq_quarantine_row"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_name: Mapped[str] = mapped_column(String(128))
+    file: Mapped[str] = mapped_column(String(1024))
+    row_number: Mapped[int] = mapped_column(Integer)
+    raw: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(String(512))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class EmbeddingCache(Base):
+    """Each distinct normalised text is embedded once per embedder."""
+
+    __tablename__ = "embeddings"
+    embedder: Mapped[str] = mapped_column(String(256), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(256), default="")
+    role: Mapped[str] = mapped_column(String(16), default="moderator")

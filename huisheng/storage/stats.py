@@ -1,0 +1,60 @@
+"""Read-only aggregates for the overview page and the run summary."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from huisheng.storage.schema import Analysis, Cluster, Item, Quarantine
+
+
+def local_day(dt: datetime | None, tz: str) -> date | None:
+    if dt is None:
+        return None
+    return dt.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(tz)).date()
+
+
+def totals(s: Session) -> dict:
+    return {
+        "items": s.scalar(select(func.count(Item.id))) or 0,
+        "analysed": s.scalar(select(func.count(Analysis.item_id))) or 0,
+        "clusters": s.scalar(select(func.count(Cluster.id)).where(Cluster.merged_into.is_(None), Cluster.size > 0)) or 0,
+        "quarantined": s.scalar(select(func.count(Quarantine.id))) or 0,
+        "featured": s.scalar(select(func.count(Item.id)).where(Item.featured.is_(True))) or 0,
+    }
+
+
+def effective_category_counts(s: Session) -> dict[str, int]:
+    rows = s.execute(select(func.coalesce(Item.human_category, Analysis.category), func.count())
+                     .join(Analysis, Analysis.item_id == Item.id).group_by(func.coalesce(Item.human_category, Analysis.category)))
+    return dict(rows.tuples())
+
+
+def per_day(s: Session, tz: str = "Asia/Shanghai") -> dict[date, Counter]:
+    """Local day → Counter of effective category."""
+    out: dict[date, Counter] = defaultdict(Counter)
+    q = (select(func.coalesce(Item.created_at, Item.ingested_at), func.coalesce(Item.human_category, Analysis.category))
+         .join(Analysis, Analysis.item_id == Item.id))
+    for when, cat in s.execute(q):
+        out[local_day(when, tz)][cat] += 1
+    return dict(sorted(out.items()))
+
+
+def cluster_daily_counts(s: Session, cluster_ids: list[int], tz: str = "Asia/Shanghai") -> dict[int, Counter]:
+    out: dict[int, Counter] = defaultdict(Counter)
+    q = (select(Analysis.cluster_id, func.coalesce(Item.created_at, Item.ingested_at))
+         .join(Item, Item.id == Analysis.item_id).where(Analysis.cluster_id.in_(cluster_ids)))
+    for cid, when in s.execute(q):
+        out[cid][local_day(when, tz)] += 1
+    return out
+
+
+def date_range(days: list[date]) -> list[date]:
+    if not days:
+        return []
+    start, end = min(days), max(days)
+    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
