@@ -16,7 +16,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # WeChat: keyword then an id of 6-20 letters/digits/_/-, starting with a letter
     ("[微信号]", re.compile(r"(?i)(?:微信|薇信|威信|vx|v信|wx|weixin|wechat|加v|加微)\s*[:：号]?\s*[a-zA-Z][\w-]{5,19}")),
     # QQ: keyword then 5-11 digits
-    ("[QQ号]", re.compile(r"(?i)(?:qq|扣扣|企鹅)\s*[:：号群]?\s*[1-9]\d{4,10}(?!\d)")),
+    ("[QQ号]", re.compile(r"(?i)(?:qq|扣扣|企鹅)\s*[:：号群]{0,2}\s*[1-9]\d{4,10}(?!\d)")),
 ]
 
 

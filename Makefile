@@ -1,0 +1,42 @@
+# Two commands do all set-up: `make demo` and `make test`. Everything installs into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# extra pip arguments for torch, e.g. a CPU-only index on machines without a local CPU wheel
+TORCH_PIP_ARGS ?=
+export HUISHENG_HOME ?= $(CURDIR)/var
+export PIP_DISABLE_PIP_VERSION_CHECK = 1
+
+.PHONY: install install-test demo test bench board run clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+# torch first, pinned: a bare `torch` (pulled in by sentence-transformers) would fetch a multi-GB CUDA build
+$(VENV)/.torch: | $(BIN)/python
+	$(BIN)/pip install -q "torch==2.13.0" $(TORCH_PIP_ARGS)
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.torch
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+install install-test: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/huisheng demo
+
+board: $(VENV)/.installed
+	$(BIN)/huisheng board
+
+run: $(VENV)/.installed
+	$(BIN)/huisheng run
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest -q
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,55 @@
+"""Shared fixtures. Every test session gets its own run-time home; nothing touches the user's home or data/."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+_SESSION_HOME = Path(tempfile.mkdtemp(prefix="huisheng-test-"))
+os.environ["HUISHENG_HOME"] = str(_SESSION_HOME)
+os.environ.pop("HUISHENG_DATABASE_URL", None)
+
+from huisheng.runtime import configure  # noqa: E402  (must run before Prefect is imported)
+
+configure()
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def db(db_url):
+    from huisheng.storage.db import Database
+
+    database = Database(db_url).create()
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture
+def settings(db_url, monkeypatch):
+    """Settings pointing at this test's database; the trained model is shared by the whole session (same home)."""
+    monkeypatch.setenv("HUISHENG_DATABASE_URL", db_url)
+    from huisheng.settings import get_settings
+
+    return get_settings()
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path | None:
+    """../shared when present (developer machines); tests needing it skip elsewhere."""
+    p = Path(__file__).resolve().parents[2] / "shared"
+    return p if p.is_dir() else None

@@ -1,0 +1,138 @@
+"""Ingestion of real files in every format and encoding, bad rows included, into a real SQLite database."""
+
+import json
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from huisheng.services.ingest import ingest_file
+from huisheng.sources.files import UnsupportedFile, read_file
+from huisheng.sources.records import BadRow, Record
+from huisheng.storage.schema import Item, Quarantine
+
+CSV_ROWS = (
+    "编号,昵称,评分,内容,时间,版本\n"
+    "r1,小王,1,\"更新后闪退,打不开\",2026-09-01 08:00:00,v3.2.0\n"
+    "r2,小李,5,,2026-09-02 09:00:00,v3.2.0\n"
+    "r3,张三,3,希望加个夜间模式,昨天下午,v3.2.0\n"
+    "r4,李四,5,好用好用！,2026/9/3 10:00,v3.1.0\n"
+    "r5,王五,2,\"他说\"\"验证码\"\"收不到\",2026年9月4日 11:30,v3.1.0\n"
+)
+
+
+def _split(rows):
+    good = [r for r in rows if isinstance(r, Record)]
+    bad = [r for r in rows if isinstance(r, BadRow)]
+    return good, bad
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
+def test_csv_encodings_and_chinese_headers(tmp_path, encoding):
+    p = tmp_path / "reviews.csv"
+    p.write_bytes(CSV_ROWS.encode(encoding))
+    good, bad = _split(list(read_file(p)))
+    assert [r.external_id for r in good] == ["r1", "r4", "r5"]
+    assert good[0].text == "更新后闪退,打不开" and good[0].author == "小王"
+    assert good[0].meta == {"app_version": "v3.2.0", "rating": 1.0}
+    assert good[0].kind == "review"
+    assert good[2].text == '他说"验证码"收不到'
+    assert good[0].created_at.isoformat() == "2026-09-01T00:00:00"  # 08:00 Asia/Shanghai → UTC
+    assert [(b.row_number, b.reason) for b in bad] == [(3, "empty text"), (4, "unparsable date '昨天下午'")]
+
+
+def test_csv_undecodable_line_broken_quote_and_long_text(tmp_path):
+    lines = [
+        "id,content".encode(),
+        "1,正常的一行".encode(),
+        b"2,\xff\xfe\xfa\xfb",
+        "3,\"没有闭合的引号".encode(),
+        ("4," + "长" * 60).encode(),
+        "5,最后一行也要进来".encode(),
+    ]
+    p = tmp_path / "bad.csv"
+    p.write_bytes(b"\n".join(lines) + b"\n")
+    good, bad = _split(list(read_file(p, max_chars=50)))
+    assert [r.external_id for r in good] == ["1", "5"]
+    reasons = {b.row_number: b.reason for b in bad}
+    assert "undecodable bytes" in reasons[3]
+    assert "broken quoting" in reasons[4]
+    assert "over the limit of 50" in reasons[5]
+    assert all(b.file == str(p) for b in bad)
+
+
+def test_jsonl_with_bad_lines(tmp_path):
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "c1", "text": "登录不了", "created_at": "2026-09-01T08:00:00+08:00", "likes": 3}, ensure_ascii=False),
+        "{not json",
+        json.dumps(["a list"]),
+        json.dumps({"id": "c2", "正文": "求夜间模式", "标题": "建议", "kind": "post"}, ensure_ascii=False),
+    ]), encoding="utf-8")
+    good, bad = _split(list(read_file(p)))
+    assert [(r.external_id, r.text) for r in good] == [("c1", "登录不了"), ("c2", "求夜间模式")]
+    assert good[0].meta["likes"] == 3 and good[1].title == "建议" and good[1].kind == "post"
+    assert [b.row_number for b in bad] == [2, 3]
+    assert "invalid JSON" in bad[0].reason
+
+
+def test_xlsx(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["评论", "用户", "日期"])
+    ws.append(["卡在启动页", "甲", "2026-09-01 10:00"])
+    ws.append([None, "乙", "2026-09-01"])
+    ws.append(["好评", "丙", None])
+    p = tmp_path / "x.xlsx"
+    wb.save(p)
+    good, bad = _split(list(read_file(p)))
+    assert [r.text for r in good] == ["卡在启动页", "好评"]
+    assert good[0].external_id.startswith("h:")  # no id column: the content keys the row
+    assert bad[0].row_number == 3 and bad[0].reason == "empty text"
+
+
+def test_missing_text_column_and_unsupported_type(tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text("id,foo\n1,bar\n", encoding="utf-8")
+    with pytest.raises(UnsupportedFile, match="no text column"):
+        list(read_file(p))
+    q = tmp_path / "x.pdf"
+    q.write_bytes(b"%PDF")
+    with pytest.raises(UnsupportedFile, match="unsupported file type"):
+        read_file(q)
+
+
+def _count(db, model):
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_ingest_is_idempotent_and_updates_in_place(db, settings, tmp_path):
+    p = tmp_path / "reviews.csv"
+    p.write_bytes(CSV_ROWS.encode("gbk"))
+    first = ingest_file(db, settings, p, source="appstore")
+    assert (first.read, first.new, first.quarantined) == (5, 3, 2)
+    again = ingest_file(db, settings, p, source="appstore")
+    assert (again.new, again.updated, again.unchanged, again.quarantined) == (0, 0, 3, 0)
+    assert _count(db, Item) == 3 and _count(db, Quarantine) == 2
+
+    p.write_bytes(CSV_ROWS.replace("好用好用！", "用了一周，还是好用").encode("gbk"))
+    third = ingest_file(db, settings, p, source="appstore")
+    assert (third.new, third.updated) == (0, 1)
+    with db.session() as s:
+        item = s.scalar(select(Item).where(Item.external_id == "r4"))
+        assert item.text == "用了一周，还是好用"
+    assert _count(db, Item) == 3
+
+    # the same external id from another source is another item
+    ingest_file(db, settings, p, source="other-store")
+    assert _count(db, Item) == 6
+
+
+def test_ingest_without_ids_keys_rows_by_content(db, settings, tmp_path):
+    p = tmp_path / "noid.jsonl"
+    p.write_text("\n".join(json.dumps({"text": t, "author": a}, ensure_ascii=False)
+                           for t, a in [("闪退", "甲"), ("闪退", "乙"), ("好用", "甲")]), encoding="utf-8")
+    assert ingest_file(db, settings, p).new == 3
+    assert ingest_file(db, settings, p).new == 0
+    assert _count(db, Item) == 3
