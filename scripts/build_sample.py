@@ -193,10 +193,9 @@ TYPO_RULES = [
 ]
 
 T2 = {}
-for _s, _t in zip(
-    "闪记账发这么个们开时间后说还没为会对题问样里点东来吗现实应该让请谢边钱银导单据数丢录码验证页图标换旧级买广贵设预动启溃觉简洁欢经过长几从头无认识总结帐长刷写爱执钟气车买卖见进远运过连里语读谁调这样种么吗报表间户储费险热节约缴额达帮关给觉论壮应团产线乐馈网络业务购辑删键颜设测试离谱坏烦态显项杂缓载灵爱厅红绿蓝压惯续续务态觉缩该该惊亲乐体验领导贴饭层块厉阅读边转诉厂杀择线标资历岁终优惠专联优顺义双万亿齐极现实拥挤宝妈宠钻钟购让户认证",
-    "閃記賬發這麼個們開時間後說還沒為會對題問樣裡點東來嗎現實應該讓請謝邊錢銀導單據數丟錄碼驗證頁圖標換舊級買廣貴設預動啟潰覺簡潔歡經過長幾從頭無認識總結帳長刷寫愛執鐘氣車買賣見進遠運過連裡語讀誰調這樣種麼嗎報表間戶儲費險熱節約繳額達幫關給覺論壯應團產線樂饋網絡業務購輯刪鍵顏設測試離譜壞煩態顯項雜緩載靈愛廳紅綠藍壓慣續續務態覺縮該該驚親樂體驗領導貼飯層塊厲閱讀邊轉訴廠殺擇線標資歷歲終優惠專聯優順義雙萬億齊極現實擁擠寶媽寵鑽鐘購讓戶認證"):
-    T2[_s] = _t
+T2_PAIRS = "闪閃记記账賬发發这這么麼个個们們开開时時间間后後说說还還没沒为為会會对對题題问問样樣里裡点點东東来來吗嗎现現实實应應该該让讓请請谢謝边邊钱錢银銀导導单單据據数數丢丟录錄码碼验驗证證页頁图圖标標换換旧舊级級买買广廣贵貴设設预預动動启啟溃潰觉覺简簡洁潔欢歡经經过過长長几幾从從头頭无無认認识識总總结結帐帳写寫爱愛执執钟鐘气氣车車卖賣见見进進远遠运運连連语語读讀谁誰调調种種报報户戶储儲费費险險热熱节節约約缴繳额額达達帮幫关關给給论論团團产產线線乐樂馈饋网網络絡业業务務购購辑輯删刪键鍵颜顏测測试試离離谱譜坏壞烦煩态態显顯项項杂雜缓緩载載灵靈红紅绿綠蓝藍压壓惯慣续續缩縮惊驚亲親体體领領贴貼饭飯层層块塊厉厲阅閱转轉诉訴厂廠杀殺择擇资資历歷岁歲终終优優专專联聯顺順义義双雙万萬亿億齐齊极極拥擁挤擠宝寶妈媽宠寵钻鑽复復乱亂机機习習坚堅财財计計划劃区區评評响響错錯误誤闭閉败敗够夠却卻钮鈕弹彈赶趕紧緊状狀况況虽雖缘緣两兩员員编編独獨别別号號处處于於与與并並当當众眾伤傷传傳华華协協卫衛变變场場声聲备備夺奪妇婦学學宁寧将將张張强強归歸恶惡战戰扩擴扫掃护護挂掛摆擺时時晓曉暂暫术術权權条條构構档檔检檢楼樓汇匯决決满滿灯燈爷爺犹猶电電画畫监監盘盤础礎种種积積称稱笔筆类類练練组組细細织織绑綁统統继繼维維综綜职職肤膚脑腦获獲营營虑慮补補装裝观觀规規视視览覽订訂议議讲講许許访訪词詞话話询詢详詳课課谈談负負货貨质質赚賺软軟轻輕较較迟遲选選递遞门門闹鬧闻聞队隊阶階际際陆陸随隨难難顶頂须須频頻风風马馬鸟鳥黄黃龄齡签簽币幣贷貸债債云雲厌厭恋戀饿餓馆館鸡雞鱼魚虾蝦汤湯猪豬买買卖賣软軟硬硬级級纸紙盖蓋爸爸妈媽儿兒孙孫邮郵递遞闲閒钥鑰锁鎖屏屏"
+for _k in range(0, len(T2_PAIRS), 2):
+    T2[T2_PAIRS[_k]] = T2_PAIRS[_k + 1]
 
 
 def to_traditional(s: str) -> str:
@@ -427,11 +426,6 @@ def latest_version(d: date) -> str:
     if d < REL_321:
         return "3.2.0"
     return "3.2.1"
-
-
-for _s, _t in zip("复乱机习坚财计划区评响错误换闭败终够却钮弹赶紧状况虽试验缘总",
-                  "復亂機習堅財計劃區評響錯誤換閉敗終夠卻鈕彈趕緊狀況雖試驗緣總"):
-    T2[_s] = _t
 
 
 def R(rng: random.Random, s: str) -> str:
@@ -1013,3 +1007,489 @@ def gen_bug_misc(rng, ctx):
 """), text)
         return dict(text=noisify(rng, body, 0.4), title=title)
     return dict(text=noisify(rng, text), rating=rating_from(rng, [0.05, 0.15, 0.4, 0.3, 0.1]))
+
+
+# --------------------------------------------------------------------------
+# FEATURE REQUESTS
+# --------------------------------------------------------------------------
+FEAT_PRE = L("""
+用了两年了
+提个建议
+小建议：
+整体很好用
+作为老用户
+其他都挺好的
+许愿：
+希望官方看到
+每天都在用
+会员用户说一句
+刚从别的记账app转过来
+记账体验很好
+功能没得挑
+""")
+FEAT_BUT = ["就是", "唯一的遗憾是", "但是", "只有一个小要求：", "美中不足的是", "不过", ""]
+FEAT_CLOSE = L("""
+谢谢
+期待
+加油
+感谢开发者
+拜托了
+有了就完美了
+会员愿意多付钱
+先给四星，加了就五星
+有了立刻五星
+求求了🙏
+等更新
+再不加我就去用别的了
+这个需求应该不难吧
+""")
+FEAT_REPLY = L("""
++1
+顶
+同求
+附议
+支持
+我也想要
+楼上说的对
+顶一下让官方看到
+加一
+同意
+""")
+POST_PRE = ["先说下我的情况：", "说一个困扰我很久的事。", "背景：", "老用户了，", "",
+            "用了快两年，一直有个想法。", "不知道有没有人和我一样，"]
+FEAT_POST_TAIL = L("""
+不知道大家有没有同样的需求，有的话在下面顶一下。
+希望产品经理能看到，谢谢！
+提过反馈了，这里再说一遍。
+有同样想法的朋友请点个赞，让官方知道这个需求的人多。
+以上，纯个人建议。
+""")
+
+
+def feature_text(rng, ctx, req, reason, extra=(), reply_p=0.3, replies=FEAT_REPLY):
+    r = rng.random()
+    if ctx.source == "community" and not ctx.is_post and r < reply_p:
+        segs = [rng.choice(replies), pickr(rng, req), maybe(rng, 0.35, reason)]
+        return join(rng, segs) + emoji(rng, "neu", 0.15)
+    r = rng.random()
+    if r < 0.22:
+        segs = [pickr(rng, req), maybe(rng, 0.35, FEAT_CLOSE)]
+    elif r < 0.5:
+        segs = [pickr(rng, reason), pickr(rng, req), maybe(rng, 0.3, FEAT_CLOSE)]
+    elif r < 0.78:
+        pre = rng.choice(FEAT_PRE)
+        mid = rng.choice(FEAT_BUT) + pickr(rng, reason) if rng.random() < 0.5 else ""
+        segs = [pre, mid, pickr(rng, req), maybe(rng, 0.35, extra), maybe(rng, 0.4, FEAT_CLOSE)]
+    else:
+        segs = [pickr(rng, req), pickr(rng, reason), maybe(rng, 0.6, extra), maybe(rng, 0.5, FEAT_CLOSE)]
+    return join(rng, segs) + emoji(rng, "neu", 0.18)
+
+
+def feature_post(rng, ctx, titles, req, reason, extra=()):
+    title = pickr(rng, titles)
+    p1 = join(rng, [rng.choice(POST_PRE), pickr(rng, reason)])
+    p2 = join(rng, [pickr(rng, req), maybe(rng, 0.5, extra)])
+    paras = [p1, p2]
+    if extra and rng.random() < 0.5:
+        ex = [R(rng, x) for x in rng.sample(list(extra), min(3, len(extra)))]
+        style = rng.choice(["{i}. ", "{i}、", "- "])
+        paras.append("具体想法：\n" + "\n".join(style.format(i=i + 1) + x for i, x in enumerate(ex)))
+    paras.append(rng.choice(FEAT_POST_TAIL))
+    return dict(title=title, text=noisify(rng, "\n\n".join(paras), 0.4))
+
+
+def make_feature(req, reason, titles, extra=(), rating=(0.02, 0.05, 0.3, 0.4, 0.23), reply_p=0.3):
+    def gen(rng, ctx):
+        if ctx.is_post:
+            return feature_post(rng, ctx, titles, req, reason, extra)
+        text = feature_text(rng, ctx, req, reason, extra, reply_p)
+        return dict(text=noisify(rng, text), rating=rating_from(rng, rating))
+    return gen
+
+
+# ---- dark mode: steady demand, many phrasings ----------------------------
+DM_REQ = L("""
+希望出个夜间模式
+能不能加个深色模式
+求暗黑模式
+黑色主题什么时候上
+什么时候支持深色模式啊
+建议增加夜间模式
+可以出一个暗色主题吗
+求求加个dark mode
+有没有夜间模式？找了半天没找到
+深色模式安排一下呗
+跪求黑夜模式
+能不能跟随系统切换深色
+希望能适配系统的深色外观
+加个护眼的暗色皮肤吧
+主题里能不能多一个黑色的
+夜间模式提了多久了还没有
+出个纯黑主题吧
+系统都开了深色，就你们app还是白的
+能把背景做成黑的吗
+白色背景晚上太亮了，有没有办法调暗
+麻烦适配一下暗黑模式
+Dark Mode什么时候有
+皮肤里加个深色的吧
+啥时候能有黑夜模式
+能不能做个晚上用的暗色界面
+求一个不刺眼的主题
+夜间模式呢？？
+有生之年能等到深色模式吗
+深色模式，深色模式，深色模式，重要的事情说三遍
+希望支持夜间主题
+能出个黑底白字的模式吗
+暗黑模式真的很需要
+求适配iOS深色模式
+能不能搞个夜间版
+""")
+DM_REASON = L("""
+晚上记账太刺眼了
+睡前躺床上记账，一打开白花花一片
+半夜记账亮得跟手电筒一样
+关了灯打开简直闪瞎眼
+亮度调到最低还是刺眼
+其他app基本都有深色了
+我习惯睡前记一天的账
+老婆睡着了我打开记账，整个屋子都亮了
+手机是全局深色，就这个app白得突兀
+眼睛干涩，白底看久了难受
+OLED屏白底太费电
+每次晚上记账都要先把亮度拉到最低
+宿舍熄灯后记账会晃到室友
+上夜班的人伤不起
+近视加散光，晚上看白屏特别难受
+从深色的微信切过来，眼睛要适应半天
+晚上十一点记账，白光直冲天灵盖
+孩子睡了开灯不方便，只能摸黑记账
+""")
+DM_EXTRA = L("""
+给你们提过好几次了
+社区里好多人都在说
+哪怕做个简单版也行
+可以先把记账页面做成深色
+报表页面也要适配哦
+我愿意为这个单独付费
+最好能定时切换
+跟随系统就行，不用单独开关
+图表的颜色在深色下也要调一下
+除了这个没别的毛病
+会员我都开了
+纯黑背景在OLED上最省电
+""")
+DM_V32 = L("""
+新版本还是没有深色模式，失望
+3.2.0更新了一堆，夜间模式还是没有
+大版本更新还以为有深色模式了，结果没有
+更新日志翻了三遍也没看到夜间模式
+换了图标都不加个深色模式
+""")
+DM_REPLY = L("""
++1 求夜间模式
+顶，深色模式
+楼主说的夜间模式我也想要
+夜间模式真的需要
+同求深色
+附议，夜间模式
+支持！深色模式
+夜间模式+10086
+我也天天晚上记账，同求
+每个版本都在等夜间模式
+""")
+DM_TITLES = L("""
+【建议】夜间模式
+求夜间模式！！
+深色模式什么时候能安排上
+关于夜间模式的一点建议
+大家想不想要深色模式？
+夜间模式投票贴，想要的进来顶
+【许愿】暗黑模式
+晚上记账太刺眼了，求深色主题
+""")
+DM_POST_IDEAS = L("""
+跟随系统自动切换深色
+设置里可以手动选浅色/深色
+支持定时，比如晚上九点以后自动变暗
+报表图表的配色也一起适配
+纯黑背景选项，OLED屏更省电
+记一笔的键盘也做成深色
+""")
+
+
+def gen_dark_mode(rng, ctx):
+    if ctx.is_post:
+        return feature_post(rng, ctx, DM_TITLES, DM_REQ, DM_REASON, DM_POST_IDEAS)
+    if ctx.source == "community" and rng.random() < 0.3:
+        text = join(rng, [rng.choice(DM_REPLY), maybe(rng, 0.45, DM_REASON)]) + emoji(rng, "neu", 0.2)
+        return dict(text=noisify(rng, text))
+    text = feature_text(rng, ctx, DM_REQ, DM_REASON, DM_EXTRA, reply_p=0.0)
+    if ctx.day >= REL_320 and rng.random() < 0.25:
+        text = join(rng, [rng.choice(DM_V32), text], end=False)
+    rating = rating_from(rng, [0.03, 0.07, 0.3, 0.38, 0.22])
+    if "失望" in text or "还没有" in text:
+        rating = min(rating, 3)
+    return dict(text=noisify(rng, text), rating=rating)
+
+
+# ---- export Excel / CSV ----------------------------------------------------
+EXP_REQ = L("""
+能不能支持导出Excel
+希望可以导出csv
+账单能导出成表格吗
+想把账单导出来在电脑上分析
+导出格式能不能加个xlsx
+年底要做家庭账本总结，求导出表格
+能导出PDF也行啊
+能不能直接导出发到邮箱
+希望导出的时候可以选日期范围
+报销需要导出明细，现在只能截图
+想用Excel做个透视表，求导出功能
+导出数据只有会员能用？这么基础的功能也收费
+导出的文件能不能带上备注和标签
+希望支持按分类导出
+导出功能藏哪了？找不到
+想备份一份到电脑上，能不能出个导出Excel
+能不能一键导出全部账单
+交给会计要明细，导出csv很有必要
+求导出excel！！
+数据导出能不能别只给图片，给个表格吧
+""")
+EXP_REASON = L("""
+每个月要给老婆交账
+做年度总结用
+想自己做图表
+公司报销要明细
+怕哪天数据没了
+我习惯在电脑上看
+准备换个记账软件，数据总得带走吧
+记了三年了想做个分析
+做自媒体要晒账单
+给爸妈看家里开支，他们只会看表格
+""")
+EXP_EXTRA = L("""
+字段最好有日期、分类、金额、账户、备注
+Excel和csv都支持最好
+能选时间段
+可以按账户筛选后导出
+表头用中文
+""")
+
+# ---- multiple / shared ledgers ----------------------------------------------
+ML_REQ = L("""
+希望能支持多账本
+能不能和老婆共享一个账本
+家庭账本什么时候出
+想给装修单独建个账本
+能不能邀请家人一起记账
+情侣共同记账功能有吗
+生意和生活的账想分开记
+希望支持多人协作记账
+共享账本能不能设置权限，孩子只能看不能改
+出差的账想单独一个账本
+爸妈的账我也在帮着记，想分开
+装修、婚礼这种项目想单独记
+能不能把我和对象的账合在一起看
+家里三个人都在用，能不能共享
+想给宝宝单独建个账本
+多账本切换能做吗
+合租室友想一起记公共开销，求共享账本
+求家庭共享账本
+""")
+ML_REASON = L("""
+现在两个人各记各的，月底对账要对半天
+用两个手机号分别注册太麻烦了
+别的记账软件都有这个功能
+不想把公司的钱和自己的混在一起
+老公总说看不到我记的账
+结婚以后家里的钱想一起管
+开了个小网店，流水想单独记
+现在只能用标签凑合区分
+""")
+ML_EXTRA = L("""
+每个账本单独设预算
+成员记的账能看到是谁记的
+可以设置谁能编辑谁只能看
+账本之间可以转账
+首页能快速切换账本
+""")
+
+# ---- budget reminder ----------------------------------------------------------
+BR_REQ = L("""
+超预算了能不能提醒一下
+希望加个预算提醒
+快到预算上限的时候推送一下
+每周预算用了多少能不能通知一下
+花到预算80%的时候提醒我一下
+设了预算但是超了也没有任何提示
+能不能每天推送一下今天还能花多少
+分类预算超了希望有个通知
+预算快用完能弹个提醒就好了
+月中给个预算进度提醒吧
+求预算预警功能
+""")
+BR_REASON = L("""
+每次都是月底看报表才发现超了
+不提醒我根本想不起来看
+自控力差，需要被管着
+不然设预算有什么意义
+双十一快到了，需要有人拦着我
+外卖点着点着就超了
+""")
+BR_EXTRA = L("""
+提醒的比例可以自己设
+每个分类单独提醒
+推送别太频繁，一天一次就够
+""")
+
+# ---- home-screen widget --------------------------------------------------------
+WG_REQ = L("""
+出个桌面小组件吧
+希望有widget，一点就能记一笔
+iOS小组件什么时候有
+能不能做个桌面组件显示本月支出
+求负一屏卡片
+锁屏小组件安排一下
+希望加个快捷记账的小部件
+桌面上想直接看到今天花了多少
+能不能出个小组件，现在记一笔要点好几下
+安卓桌面插件有计划吗
+鸿蒙的服务卡片能适配一下吗
+想在桌面放一个显示预算剩余的组件
+求widget
+""")
+WG_REASON = L("""
+每次打开app再点加号太慢了
+经常忘记记账，放在桌面能提醒自己
+别的app都有
+买完东西顺手就记了
+排队结账的时候单手操作不方便
+""")
+WG_EXTRA = L("""
+大中小三个尺寸
+小组件上直接能选分类
+显示今日支出和本月预算
+透明背景的更好看
+""")
+
+# ---- bring the old icon back (after v3.2.0) ------------------------------------
+IC_REQ = L("""
+新图标好丑，能改回来吗
+把旧版图标改回来吧
+新图标在桌面上找了半天
+换了个图标，我以为是别的app
+原来柠檬绿的图标多好看，现在这个灰不拉几的
+能不能让用户自己选图标
+求恢复旧图标
+新图标像个计算器
+图标改得也太随意了吧
+更新完桌面上找不到你们了
+旧图标那个小柠檬多可爱，新的啥也不是
+希望在设置里加个切换回经典图标的选项
+新logo真的不行，和某个银行app撞脸了
+还我小柠檬图标
+""")
+IC_PRE = L("""
+3.2.0更新完
+这次更新
+新版本
+说个不重要的
+顺便说一下
+更新以后
+""")
+IC_TAIL = L("""
+看着难受
+强迫症受不了
+审美在线一点好吗
+求求了
+其他无所谓
+我老妈都说找不到记账的了
+桌面整体配色全被破坏了
+""")
+
+
+def gen_old_icon(rng, ctx):
+    if ctx.is_post:
+        title = rng.choice(L("""
+新图标大家觉得怎么样？
+【建议】恢复旧版图标
+求把小柠檬图标改回来
+"""))
+        body = join(rng, [rng.choice(IC_PRE), rng.choice(IC_REQ)]) + "\n\n" + join(rng, [
+            rng.choice(IC_TAIL), rng.choice(IC_REQ)]) + "\n\n" + rng.choice(FEAT_POST_TAIL)
+        return dict(title=title, text=noisify(rng, body, 0.4))
+    if ctx.source == "community" and rng.random() < 0.3:
+        text = join(rng, [rng.choice(FEAT_REPLY), rng.choice(IC_REQ), maybe(rng, 0.3, IC_TAIL)])
+    else:
+        text = join(rng, [maybe(rng, 0.5, IC_PRE), rng.choice(IC_REQ), maybe(rng, 0.5, IC_TAIL)])
+    text += emoji(rng, rng.choice(["neg", "neu"]), 0.3)
+    return dict(text=noisify(rng, text), rating=rating_from(rng, [0.12, 0.2, 0.33, 0.23, 0.12]))
+
+
+# ---- one-off feature ideas (topic "none") --------------------------------------
+FM_REQ = L("""
+希望支持Apple Watch记账
+加个计算器功能吧，输入金额的时候能直接算
+记账能不能加图片
+希望支持外币记账和自动汇率
+加个存钱目标功能，看着进度条涨
+能不能有个日历视图，看每天花了多少
+分类图标能自定义就好了
+希望有年度账单总结，像听歌软件那种
+希望支持面容解锁，更安全
+能不能加个借钱还钱的管理
+能不能拍小票自动识别金额
+希望报表可以按周看
+能不能支持自定义统计周期，比如每月10号到下个月9号
+能不能加个投资账户，记一下基金的盈亏
+语音记账能不能识别方言
+希望可以给每笔记账加定位
+能不能做个网页版，电脑上也能记
+加个记账连续打卡的成就系统吧
+希望能自己调整分类的顺序
+能不能支持三级分类
+希望支持批量修改分类
+能不能加个退款的记账类型
+希望能设置每个月的固定收入自动入账
+""")
+FM_REASON = L("""
+用起来会更方便
+这样就不用再装别的app了
+我身边好几个人都想要
+感觉是刚需
+""")
+
+
+def gen_feature_misc(rng, ctx):
+    if ctx.is_post:
+        return feature_post(rng, ctx, L("""
+几个小建议
+【建议】希望增加的功能
+许愿贴
+"""), FM_REQ, FM_REASON)
+    text = join(rng, [maybe(rng, 0.5, FEAT_PRE), rng.choice(FM_REQ), maybe(rng, 0.3, FM_REASON),
+                      maybe(rng, 0.35, FEAT_CLOSE)]) + emoji(rng, "neu", 0.15)
+    return dict(text=noisify(rng, text), rating=rating_from(rng, [0.01, 0.03, 0.2, 0.45, 0.31]))
+
+
+gen_export = make_feature(EXP_REQ, EXP_REASON, L("""
+【建议】支持导出Excel
+求导出功能！
+账单导出的需求有人一起吗
+导出csv什么时候能有
+"""), EXP_EXTRA)
+gen_multi_ledger = make_feature(ML_REQ, ML_REASON, L("""
+【建议】家庭共享账本
+多账本功能什么时候上线？
+求情侣/家庭共同记账
+关于多账本的建议
+"""), ML_EXTRA)
+gen_budget_reminder = make_feature(BR_REQ, BR_REASON, L("""
+【建议】预算超支提醒
+希望加预算提醒
+"""), BR_EXTRA)
+gen_widget = make_feature(WG_REQ, WG_REASON, L("""
+【建议】桌面小组件
+求出个widget
+小组件什么时候有？
+"""), WG_EXTRA)

