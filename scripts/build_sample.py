@@ -1493,3 +1493,646 @@ gen_widget = make_feature(WG_REQ, WG_REASON, L("""
 求出个widget
 小组件什么时候有？
 """), WG_EXTRA)
+
+
+# --------------------------------------------------------------------------
+# OTHER: praise, chit-chat, complaints without a request, how-to questions
+# --------------------------------------------------------------------------
+PRAISE_SHORT = L("""
+好用
+挺好的
+不错不错
+很实用
+👍👍
+五星好评
+简洁好用
+良心app
+记账神器
+用了三年了
+一直在用
+推荐
+好用！！！
+真的好用
+爱了爱了
+很方便
+简单好用
+非常好
+满分
+好评
+还行
+可以
+nice
+绝了
+yyds
+挺方便的
+很棒
+超级好用
+宝藏app
+必须五星
+无广告好评
+界面舒服
+简洁大方
+还不错吧
+良心
+谁用谁知道
+神器
+蛮好的
+不错哦
+挺好用的呀
+满意
+喜欢
+还可以吧
+good
+清爽
+不错👍
+很好用❤️
+方便快捷
+""")
+PR_OPEN = L("""
+用了三年了
+从大学用到现在
+朋友推荐下载的
+试了五六个记账app
+之前用的那个记账软件广告太多，换过来的
+在小红书上看到推荐的
+老婆让我装的
+记账半年了
+第一次写评价
+用了快一年
+工作以后开始记账
+今年开始认真理财
+表妹推荐的
+换了三个手机都没换记账软件
+从3.0版本用到现在
+""")
+PR_POINT = L("""
+界面简洁
+记一笔很快
+分类很清楚
+报表一目了然
+没什么广告
+同步很稳
+操作简单
+月底看报表很有成就感
+颜色很舒服
+不注册也能用
+自动记账很省事
+周期记账太方便了
+预算功能很实用
+三秒记一笔
+没有乱七八糟的功能
+客服回复很快
+老人也会用
+账户管理很清楚
+标签功能很好用
+搜索很快
+""")
+PR_EFFECT = L("""
+终于知道钱花哪了
+存下了人生第一个一万
+每个月能省好几百
+养成了记账习惯
+老婆也在用了
+月光族终于不月光了
+戒掉了奶茶
+年底看报表吓一跳
+对自己的消费心里有数了
+花呗终于还清了
+和对象吵架都少了
+今年存款翻倍
+""")
+PR_CLOSE = L("""
+希望一直保持
+五星
+支持国产良心app
+希望别变成广告app
+会一直用下去
+已推荐给同事
+希望越做越好
+给开发者点赞
+加油
+不要变
+值得五星
+""")
+PR_STORY = L("""
+我是一个标准的月光族，每个月工资一到手就不知道花哪去了。
+毕业第一年完全没存下钱，过年回家都不好意思。
+之前试过在备忘录里记，坚持不到一周。
+去年信用卡欠了一万多，才下定决心开始记账。
+刚开始只是想看看外卖到底花了多少。
+家里的钱一直是我管，以前都是一笔糊涂账。
+""")
+PR_STORY2 = L("""
+用了青柠之后每天睡前花一分钟记一下，月底看报表才发现一半的钱都花在了吃上。
+坚持了三个月，第一次月底还有结余，那种感觉真的很爽。
+现在每个月固定存三分之一的工资，年底给自己报了个旅行团。
+最喜欢的是报表，一眼就能看出哪个分类超了。
+记账这件事本身不难，难的是找到一个不麻烦的工具，青柠就是。
+""")
+
+
+def gen_praise(rng, ctx):
+    r = rng.random()
+    if r < 0.2:
+        text = rng.choice(PRAISE_SHORT) + emoji(rng, "pos", 0.3)
+    elif r < 0.9:
+        segs = [maybe(rng, 0.6, PR_OPEN), rng.choice(PR_POINT), maybe(rng, 0.4, PR_POINT),
+                maybe(rng, 0.45, PR_EFFECT), maybe(rng, 0.45, PR_CLOSE)]
+        if segs[1] == segs[2]:
+            segs[2] = ""
+        text = join(rng, segs) + emoji(rng, "pos", 0.3)
+    else:
+        text = (rng.choice(PR_STORY) + rng.choice(PR_STORY2)
+                + wchoice(rng, [("\n", 1), ("", 2)]) + join(rng, [rng.choice(PR_EFFECT), rng.choice(PR_CLOSE)]))
+        text += emoji(rng, "pos", 0.4)
+    if ctx.is_post:
+        title = rng.choice(L("""
+安利一下这个app
+记账一周年，感谢青柠
+用了三年，说说感受
+晒一下我的记账成果
+"""))
+        text = (rng.choice(PR_STORY) + rng.choice(PR_STORY2) + "\n\n"
+                + join(rng, [rng.choice(PR_POINT), rng.choice(PR_EFFECT), rng.choice(PR_CLOSE)]))
+        return dict(title=title, text=noisify(rng, text, 0.3))
+    rating = rating_from(rng, [0.0, 0.01, 0.05, 0.24, 0.7])
+    if text.startswith(("还行", "还可以", "还不错", "可以")):
+        rating = rng.choice([3, 4])
+    return dict(text=noisify(rng, text), rating=rating)
+
+
+CC_RESP = L("""
+感谢分享
+收藏了
+mark
+学到了
+马住
+码住慢慢看
+楼主好厉害
+太有用了
+干货满满
+说得太对了
+深有同感
+先赞后看
+写得真好
+受教了
+楼主加油
+求更新后续
+哈哈哈哈哈
+笑死
+真实
+同款
+抱抱
+一起加油
+太真实了
+顶
+沙发
+来晚了
+蹲一个
+""")
+CC_DETAIL = L("""
+转账那条太有用了
+信封法我也在用
+我也是每天睡前记
+存钱真的好难
+准备从下个月开始试试
+我老公就是不肯记账
+第三点深有体会
+已经转给我对象了
+我之前就是分类建太多放弃的
+原来信用卡要这么记，之前一直记错了
+看完决定把视频会员退了
+储蓄率这个指标说得好
+我也是月光族，共勉
+坚持了两个月又断了，重新开始
+""")
+CC_SOLO = L("""
+打卡记账第{day}天
+今天又超支了
+月底吃土中
+这个月奶茶花了{money}块，罪过
+今天一分钱没花，奖励自己一杯奶茶（然后就花了）
+发工资了，记一笔收入真开心
+本月总结：超支了{money}
+有没有一起记账打卡的
+大家一个月生活费多少啊
+每天记账的人举个手
+刚开始记账，请多指教
+今天记了{n}笔，全是吃的
+看报表才知道打车花了这么多
+这个月终于没超预算
+房租一交，余额瞬间清零
+周末逛个超市花了{money}
+记账之后才发现自己是个吃货
+和男朋友比谁花得少，我输了
+存款终于五位数了
+年底目标存三万，冲
+今天买菜{money}，物价是真的贵
+一个月外卖{money}，我不敢相信
+""")
+CC_HOLIDAY = L("""
+国庆出去玩花超了
+假期余额不足
+国庆七天花了半个月工资
+国庆回老家，红包发出去{money}
+出去玩一趟回来看账单沉默了
+景区一瓶水十块，记账的手都在抖
+""")
+CC_MIDAUTUMN = L("""
+中秋给爸妈买月饼花了{money}
+月饼礼盒越来越贵了
+中秋节人情开销爆表
+""")
+
+
+def money(rng):
+    return str(wchoice(rng, [(rng.randrange(20, 400), 3), (rng.randrange(400, 3000), 2),
+                             (round(rng.uniform(5, 99), 1), 1)]))
+
+
+def fill_cc(rng, s):
+    return (s.replace("{day}", str(rng.randrange(3, 800))).replace("{money}", money(rng))
+             .replace("{n}", str(rng.randrange(3, 15))))
+
+
+def gen_chitchat(rng, ctx):
+    d = ctx.day
+    r = rng.random()
+    if ctx.is_post:
+        title = rng.choice(L("""
+晒一下我九月的账单
+打卡贴：一起记账吧
+记账一年的变化
+大家每个月存多少？
+月底了，来晒晒这个月花了多少
+"""))
+        body = join(rng, [fill_cc(rng, rng.choice(CC_SOLO)), fill_cc(rng, rng.choice(CC_SOLO))]) + "\n\n" + join(
+            rng, [rng.choice(CC_DETAIL), rng.choice(["大家呢？", "你们都怎么控制的？", "求监督！", "一起加油吧"])])
+        return dict(title=title, text=noisify(rng, body, 0.5))
+    if D(10, 1) <= d <= D(10, 8) and r < 0.25:
+        text = join(rng, [fill_cc(rng, rng.choice(CC_HOLIDAY)), maybe(rng, 0.4, CC_SOLO)])
+    elif D(9, 23) <= d <= D(9, 27) and r < 0.15:
+        text = fill_cc(rng, rng.choice(CC_MIDAUTUMN))
+    elif r < 0.5:
+        text = join(rng, [rng.choice(CC_RESP), maybe(rng, 0.75, CC_DETAIL)])
+    else:
+        text = join(rng, [fill_cc(rng, rng.choice(CC_SOLO)), maybe(rng, 0.3, CC_DETAIL)])
+    text = fill_cc(rng, text) + emoji(rng, rng.choice(["pos", "neu", "neg"]), 0.4)
+    return dict(text=noisify(rng, text), rating=rating_from(rng, [0.02, 0.03, 0.15, 0.3, 0.5]))
+
+
+def gen_none(rng, ctx):
+    """Generic praise (reviews) and chit-chat (community)."""
+    if ctx.source == "community" and rng.random() < 0.8:
+        return gen_chitchat(rng, ctx)
+    return gen_praise(rng, ctx)
+
+
+ADS_CORE = L("""
+广告有点多
+开屏广告关闭按钮太小了
+以前没广告的，现在也开始有了
+不小心点到广告跳去了购物app
+开屏广告5秒也太长了
+首页的横幅广告好烦
+记完一笔还弹个广告
+摇一摇就跳广告，走路都能跳
+广告越来越多了
+去广告要开会员，吃相有点难看
+开屏广告全是借贷的
+广告声音突然响起来吓我一跳
+""")
+ADS_TAIL = L("""
+体验下降了
+有点失望
+能理解要赚钱，但也太多了
+以前是真的干净
+扣一星
+哎
+越来越像别的记账app了
+""")
+VIP_CORE = L("""
+会员太贵了
+一年98有点贵
+终身会员涨价了
+连续包月偷偷扣费
+基础功能都要会员了
+记账app也要会员？
+会员价格比视频网站还贵
+开了会员发现也没多几个功能
+自动续费都不提醒一下
+学生党买不起会员
+会员一年比一年贵
+""")
+VIP_TAIL = L("""
+劝退了
+不值
+心疼钱
+还是用免费版吧
+以前的免费功能现在都要会员
+扣一星
+""")
+
+
+def complaint_gen(core, tail, titles):
+    def gen(rng, ctx):
+        text = join(rng, [maybe(rng, 0.3, PR_OPEN)] + rng.sample(core, rng.choice([1, 1, 1, 2]))
+                    + [maybe(rng, 0.55, tail)]) + emoji(rng, "neg", 0.3)
+        if ctx.is_post:
+            return dict(title=rng.choice(titles), text=noisify(rng, text + "\n\n" + rng.choice(L("""
+不知道大家怎么看。
+只是吐槽一下。
+老用户有点寒心。
+""")), 0.4))
+        return dict(text=noisify(rng, text), rating=rating_from(rng, [0.15, 0.3, 0.35, 0.15, 0.05]))
+    return gen
+
+
+gen_ads = complaint_gen(ADS_CORE, ADS_TAIL, ["广告是不是越来越多了", "吐槽一下开屏广告"])
+gen_vip = complaint_gen(VIP_CORE, VIP_TAIL, ["会员又涨价了？", "吐槽会员价格"])
+
+HOW_Q = L("""
+怎么设置预算？
+转账怎么记？
+信用卡还款怎么记才不算重复？
+怎么修改分类？
+怎么批量删除记录？
+退款怎么记？
+报销的钱怎么记？
+怎么改一笔账的日期？
+账户余额对不上怎么调？
+借给朋友的钱怎么记？
+怎么把记录移到另一个账户？
+怎么关闭自动记账？
+周期记账在哪里设置？
+怎么看年度报表？
+怎么设置密码锁？
+怎么换绑手机号？
+红包收入记在哪个分类？
+花呗怎么记？
+房贷怎么记比较好？
+理财收益要记成收入吗？
+AA的饭钱怎么记？
+怎么隐藏不用的分类？
+""")
+HOW_PRE = L("""
+新手求问
+请问
+小白提问
+问一下
+有没有大佬知道
+求助
+刚开始用，
+""")
+HOW_TAIL = L("""
+谢谢
+找了半天没找到
+在线等
+感谢回答
+刚开始用不太懂
+""")
+HOW_CONTEXT = L("""
+我是上个月才开始记账的，很多地方还不熟。
+看了帮助文档还是没太明白。
+之前一直瞎记，月底发现支出比收入还多，肯定是记错了。
+社区搜了一下没搜到，所以发个帖。
+""")
+
+
+def gen_howto(rng, ctx):
+    q = rng.choice(HOW_Q)
+    if ctx.is_post:
+        body = rng.choice(HOW_CONTEXT) + "\n\n" + join(rng, [rng.choice(HOW_PRE), q, rng.choice(HOW_TAIL)])
+        return dict(title=rng.choice(["新手求助：", "【提问】", "", "求问："]) + q, text=noisify(rng, body, 0.5))
+    text = join(rng, [maybe(rng, 0.6, HOW_PRE), q, maybe(rng, 0.25, q), maybe(rng, 0.4, HOW_TAIL)])
+    if text.count(q) > 1:
+        text = text.replace(q, "", 1).lstrip("，, ")
+    return dict(text=noisify(rng, text + emoji(rng, "neu", 0.2)),
+                rating=rating_from(rng, [0.03, 0.07, 0.35, 0.3, 0.25]))
+
+
+# --------------------------------------------------------------------------
+# SPAM
+# --------------------------------------------------------------------------
+SP_HOOK = L("""
+兼职日结
+手机兼职，日结200+
+宝妈在家也能赚
+学生党课余兼职
+刷单返佣，一单一结
+在家动动手指就能赚钱
+招聘打字员，日赚300
+点赞关注就能赚，一单3元
+正规平台，不收任何费用
+零门槛，有手机就行
+每天1-2小时，月入过万
+招募抖音点赞员
+记账不如赚钱
+与其记账省钱，不如多一份收入
+看到大家都在记账省钱，不如试试副业
+下班后的时间别浪费了
+急招！在家兼职
+想赚零花钱的姐妹看过来
+副业推荐，当天结算
+宝妈副业，带娃赚钱两不误
+网购刷单，佣金秒返
+日结兼职，学生宝妈上班族都可以
+""")
+SP_PAY = L("""
+日结
+当天结算
+秒到账
+一单一结
+多劳多得
+日入150-500
+满10元即可提现
+工资微信转账
+一小时50+
+做一单结一单
+""")
+SP_PAD = L("""
+真实可靠
+不是骗子
+亲测有效
+名额有限
+先到先得
+❗❗❗
+💰💰💰
+非诚勿扰
+无需押金
+不收会费
+宝妈学生均可
+限18岁以上
+手把手教
+长期招人
+""")
+SP_CONTACT = L("""
+加v❤ {id}
++V：{id}
+薇❤：{id}
+vx：{id}
+➕威：{id}
+加微 {id}
+V❤{id}
+加我备注“兼职”：{id}
+扣扣：{qq}
+q群：{qq}
+看我主页
+私我
+滴滴我
+戳头像
+感兴趣的加{id}
+""")
+SP_RING = ["qn8866", "jz5200", "rj777", "bm1314", "zq6688", "fy9527"]
+
+
+def spam_id(rng):
+    base = rng.choice(SP_RING)
+    letters, digits = re.match(r"([a-z]+)(\d+)", base).groups()
+    cn = dict(zip("0123456789", "零一二三四五六七八九"))
+    circ = dict(zip("0123456789", "⓪①②③④⑤⑥⑦⑧⑨"))
+    style = rng.randrange(9)
+    if style == 0:
+        return base
+    if style == 1:
+        return " ".join(base)
+    if style == 2:
+        return letters.upper() + "-" + "-".join(digits)
+    if style == 3:
+        return letters + " ❤ " + digits
+    if style == 4:
+        return letters + "".join(cn[c] for c in digits)
+    if style == 5:
+        return letters + "".join(circ[c] for c in digits)
+    if style == 6:
+        return letters + " " + digits[:2] + " " + digits[2:]
+    if style == 7:
+        return letters.upper() + digits
+    return letters + "_" + digits + rng.choice(["", "a", "b", "x"])
+
+
+def spam_qq(rng):
+    digits = str(rng.randrange(10 ** 8, 10 ** 9))
+    return rng.choice([digits, " ".join(digits), digits[:3] + "-" + digits[3:6] + "-" + digits[6:]])
+
+
+def gen_spam_wave(rng, ctx):
+    contact = rng.choice(SP_CONTACT).replace("{id}", spam_id(rng)).replace("{qq}", spam_qq(rng))
+    segs = [rng.choice(SP_HOOK), maybe(rng, 0.6, SP_PAY), maybe(rng, 0.5, SP_PAD), contact,
+            maybe(rng, 0.35, SP_PAD)]
+    if rng.random() < 0.25:
+        segs[0], segs[1] = segs[1] or segs[0], segs[0] if segs[1] else segs[1]
+    sep = rng.choice(["，", " ", "～", "！", "❗", "💰", "👉", "，"])
+    text = join(rng, segs, end=False, sep=sep)
+    text += rng.choice(["", "", "👈", "💰", "❗", "～", "😘"])
+    return dict(text=text, rating=5)
+
+
+SEO_CITY = L("""
+杭州
+深圳
+广州
+成都
+武汉
+苏州
+郑州
+西安
+长沙
+合肥
+济南
+东莞
+佛山
+宁波
+无锡
+""")
+SEO_TITLE = L("""
+{city}市SEO优化专家，助力网站排名！
+{city}网站建设一条龙，专业SEO快速上首页
+{city}网络推广公司，关键词排名包年
+专业{city}百度快照优化，7天见效
+{city}小程序开发、APP定制，价格实惠
+{city}短视频代运营，涨粉引流一站式服务
+{city}办公室装修，免费设计出图
+""")
+SEO_BODY = L("""
+{city}SEO、{city}网站优化、{city}关键词排名、{city}网站建设
+十年经验专业团队，按效果付费，不上首页不收费
+整站优化，快速提升流量，让客户主动找上门
+价格透明，签订正规合同，售后无忧
+已服务上千家企业客户
+详情请看主页或私信咨询
+""")
+
+
+def gen_spam_seo(rng, ctx):
+    city = rng.choice(SEO_CITY)
+    title = rng.choice(SEO_TITLE).replace("{city}", city)
+    body = "，".join(x.replace("{city}", city) for x in rng.sample(SEO_BODY, rng.randrange(3, 6))) + "。"
+    if not ctx.is_post:
+        return dict(text=title + " " + body, rating=5)
+    return dict(title=title, text=body)
+
+
+GAMB = L("""
+注册就送88，首充翻倍
+体育竞猜精准推荐，跟单稳赚
+真人棋牌，提现秒到账
+彩票计划群，每天稳定盈利
+电子游艺，爆率超高
+新人首存100送100
+百家乐技巧，包教包会
+""")
+LOAN = L("""
+急用钱？无视黑白户，当天下款
+额度5万起，不看征信
+学生也能借，秒批秒到
+负债高也能办，利息低
+信用卡逾期也能下款
+""")
+GAMB_TAIL = L("""
+网址看头像
+详情私聊
+进群领福利
+主页有联系方式
+名额有限速来
+""")
+
+
+def gen_spam_gambling(rng, ctx):
+    text = join(rng, rng.sample(GAMB, rng.choice([1, 1, 2])) + [rng.choice(GAMB_TAIL)],
+                sep=rng.choice(["，", " ", "！"])) + rng.choice(["", "🎰", "💰", "🔥"])
+    if ctx.is_post:
+        return dict(title=rng.choice(["【福利】新人注册送88", "每天稳赚几百的方法", "跟我一起赚钱"]), text=text)
+    return dict(text=text, rating=5)
+
+
+def gen_spam_loan(rng, ctx):
+    text = join(rng, rng.sample(LOAN, rng.choice([1, 1, 2])) + [rng.choice(GAMB_TAIL)],
+                sep=rng.choice(["，", " ", "！"])) + rng.choice(["", "💳", "💰"])
+    if ctx.is_post:
+        return dict(title=rng.choice(["急用钱的看过来", "【借款】无视征信", "记账不如借钱周转"]), text=text)
+    return dict(text=text, rating=5)
+
+
+FAKE_REV = L("""
+好评返现，联系客服领5元红包
+五星好评！给大家推荐一个更好用的记账app，应用商店搜“金猪记账”
+专业刷榜，ASO优化，关键词覆盖，联系{id}
+下载就送现金红包，填我的邀请码{code}
+非常好用！！！顺便推荐一下我家的店铺，搜“小鹿百货”就能找到
+这个app太棒了，五星！另外出闲置手机一部，有意私信
+强烈推荐！！！完成任务领会员，邀请码{code}
+评论抽奖送iPhone，关注公众号“省钱小能手”参与
+应用商店好评，一条5元，需要的找我{id}
+好评好评好评，新人注册领188元优惠券，搜“天天省”
+""")
+
+
+def gen_spam_fake_review(rng, ctx):
+    text = rng.choice(FAKE_REV).replace("{id}", spam_id(rng)).replace("{code}", str(rng.randrange(100000, 999999)))
+    text += rng.choice(["", "！", "👍👍👍", "❤️", "~"])
+    if ctx.source == "community":
+        if ctx.is_post:
+            return dict(title=rng.choice(["福利来了", "推荐一个好东西"]), text=text)
+        return dict(text=text)
+    return dict(text=text, rating=5)

@@ -1,0 +1,119 @@
+"""The `huisheng` console script end to end, as a user runs it (DESIGN §6)."""
+
+import csv
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from huisheng.models import CATEGORIES
+
+HUISHENG = shutil.which("huisheng", path=str(Path(sys.executable).parent)) or "huisheng"
+
+TOPICS = {
+    "bug": ["更新后一打开就闪退", "{v}版本打开app直接闪退", "登录一直失败，提示网络错误", "短信验证码收不到，登不上",
+            "付款失败但是钱扣了", "点开就白屏，重装也没用"],
+    "feature_request": ["希望增加夜间模式", "能不能出个深色模式", "建议支持导出Excel", "求多账本功能",
+                        "要是有桌面小组件就好了", "希望能加个预算提醒"],
+    "spam": ["兼职日结，加v qn{n}", "宝妈在家也能赚，加微信 ab{n}cd", "刷单返利日入三百，扣扣{n}"],
+    "other": ["挺好用的", "界面简洁，用了{n}天了", "怎么设置预算？", "会员有点贵", "还行吧"],
+}
+
+
+def _gbk_csv(path: Path, n: int = 1000) -> list[str]:
+    rng = random.Random(7)
+    ids = []
+    with open(path, "w", encoding="gbk", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["编号", "昵称", "评分", "评论内容", "时间"])
+        for i in range(n):
+            cat = rng.choice(list(TOPICS))
+            text = rng.choice(TOPICS[cat]).format(v=f"3.{rng.randint(0, 9)}.0", n=rng.randint(10000, 99999))
+            text += rng.choice(["", "！", "。。。", "，服了", "，急"])
+            rid = f"r{i:04d}"
+            ids.append(rid)
+            w.writerow([rid, f"用户{i}", rng.randint(1, 5), text, f"2026-09-{1 + i % 28:02d} 10:00:00"])
+    return ids
+
+
+def _run(*args, cwd=None):
+    return subprocess.run([HUISHENG, *args], capture_output=True, text=True, cwd=cwd, env=os.environ.copy(), timeout=600)
+
+
+@pytest.fixture(scope="module")
+def gbk_file(tmp_path_factory):
+    p = tmp_path_factory.mktemp("cli") / "反馈.csv"
+    return p, _gbk_csv(p)
+
+
+def test_classify_gbk_csv_without_database(gbk_file, tmp_path):
+    src, ids = gbk_file
+    out = tmp_path / "classified.jsonl"
+    r = _run("classify", str(src), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ids
+    for x in lines:
+        assert x["category"] in CATEGORIES
+        assert set(x["scores"]) == set(CATEGORIES)
+        assert 0.0 <= x["quality_score"] <= 1.0
+    by_id = {x["id"]: x["category"] for x in lines}
+    rows = list(csv.DictReader(open(src, encoding="gbk")))
+    crash = [by_id[r["编号"]] for r in rows if "闪退" in r["评论内容"]]
+    assert crash.count("bug") / len(crash) > 0.9
+    assert not (tmp_path / "huisheng.db").exists()
+
+
+def test_cluster_gbk_csv_without_database(gbk_file, tmp_path):
+    src, ids = gbk_file
+    out = tmp_path / "clustered.jsonl"
+    r = _run("cluster", str(src), "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ids
+    clustered = [x for x in lines if x["cluster_id"] >= 0]
+    assert len(clustered) > 500
+    assert all(x["cluster_label"] for x in clustered)
+    assert all(x["cluster_label"] is None for x in lines if x["cluster_id"] == -1)
+    rows = {r["编号"]: r["评论内容"] for r in csv.DictReader(open(src, encoding="gbk"))}
+    dark = {x["cluster_id"] for x in lines if "夜间模式" in rows[x["id"]] and x["cluster_id"] >= 0}
+    assert len(dark) == 1  # one request, many voices
+
+
+def test_missing_input_is_one_line_error(tmp_path):
+    r = _run("classify", str(tmp_path / "nope.csv"), "-o", str(tmp_path / "o.jsonl"))
+    assert r.returncode != 0
+    assert r.stderr.strip().count("\n") == 0 and "no such file" in r.stderr
+
+
+def test_file_without_text_column_is_one_line_error(tmp_path):
+    p = tmp_path / "x.csv"
+    p.write_text("id,foo\n1,bar\n", encoding="utf-8")
+    r = _run("cluster", str(p), "-o", str(tmp_path / "o.jsonl"))
+    assert r.returncode == 1 and "no text column" in r.stderr and r.stderr.strip().count("\n") == 0
+
+
+def test_eval_prints_per_class_metrics():
+    r = _run("eval")
+    assert r.returncode == 0, r.stderr
+    for c in CATEGORIES:
+        assert c in r.stdout
+    assert "precision" in r.stdout and "macro-F1" in r.stdout
+
+
+def test_ingest_command_quarantines_and_is_idempotent(tmp_path, monkeypatch):
+    p = tmp_path / "in.csv"
+    p.write_text("id,内容,时间\n1,闪退了,2026-09-01\n2,,2026-09-01\n3,好用,不是日期\n", encoding="utf-8")
+    env_db = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("HUISHENG_DATABASE_URL", env_db)
+    r = _run("ingest", "--no-flow", str(p))
+    assert r.returncode == 0, r.stderr
+    assert "new 1" in r.stdout and "quarantined 2" in r.stdout
+    assert f"{p}:3: empty text" in r.stderr and f"{p}:4: unparsable date" in r.stderr
+    r2 = _run("ingest", "--no-flow", str(p))
+    assert "new 0" in r2.stdout and "quarantined 0" in r2.stdout
