@@ -71,7 +71,7 @@ def wchoice(rng: random.Random, pairs):
 
 
 def maybe(rng: random.Random, p: float, pool):
-    if rng.random() < p:
+    if pool and rng.random() < p:
         return pool if isinstance(pool, str) else rng.choice(pool)
     return ""
 
@@ -202,10 +202,12 @@ def to_traditional(s: str) -> str:
     return "".join(T2.get(ch, ch) for ch in s)
 
 
-def noisify(rng: random.Random, s: str, level: float = 1.0, trad_p: float = 0.05) -> str:
+def noisify(rng: random.Random, s: str, level: float = 1.0, trad_p: float = 0.07) -> str:
     for a, b, p in TYPO_RULES:
         if a in s and rng.random() < p * level:
             s = s.replace(a, b)
+    if "“" in s and rng.random() < 0.35:
+        s = s.replace("“", '"').replace("”", '"')
     if rng.random() < 0.18 * level:
         s = s.replace("？", "?")
     if rng.random() < 0.12 * level:
@@ -271,12 +273,19 @@ ip15
 """)
 
 
+def ios_pair(rng: random.Random):
+    dv = rng.choice(IOS_DEVICES)
+    vers = [v for v in IOS_VERS if v.startswith("iOS 18")] if "16" in dv else (
+        [v for v in IOS_VERS if not v.startswith("iOS 16")] if "15" in dv else IOS_VERS)
+    return dv, rng.choice(vers)
+
+
 def device(rng: random.Random, style: str = "any") -> str:
     r = rng.random()
     if style == "slang" or (style == "any" and r < 0.4):
         return rng.choice(DEVICE_SLANG)
     if rng.random() < 0.55:
-        dv, os_ = rng.choice(IOS_DEVICES), rng.choice(IOS_VERS)
+        dv, os_ = ios_pair(rng)
     else:
         dv, os_ = rng.choice(ANDROID_DEVICES)
     return wchoice(rng, [(f"{dv}，{os_}", 3), (f"{dv} {os_}", 2), (dv, 3), (f"{dv}（{os_}）", 1)])
@@ -444,12 +453,17 @@ def rating_from(rng: random.Random, dist) -> int:
     return wchoice(rng, list(zip([1, 2, 3, 4, 5], dist)))
 
 
+DEVICE_WORDS = ["iphone", "ipad", "华为", "小米", "oppo", "vivo", "一加", "荣耀", "三星", "真我", "iqoo",
+                "redmi", "红米", "mate", "苹果", "水果", "ip15", "安卓", "鸿蒙", "14pm"]
+
+
 def bug_post(rng, ctx, titles, problem, extra_lines=(), ver=None):
     """A structured bug report post: title + 机型/系统/版本 + 问题 + 补充."""
     title = pickr(rng, titles)
-    if rng.random() < 0.55:
+    mentions_device = any(w in problem.lower() for w in DEVICE_WORDS)
+    if not mentions_device and rng.random() < 0.55:
         if rng.random() < 0.55:
-            dv, os_ = rng.choice(IOS_DEVICES), rng.choice(IOS_VERS)
+            dv, os_ = ios_pair(rng)
         else:
             dv, os_ = rng.choice(ANDROID_DEVICES)
         ver = ver or ctx.version
@@ -617,6 +631,17 @@ CRASH_ASK = L("""
 官方出来说句话
 客服说在处理，处理了个寂寞
 """)
+CRASH_LONG = [
+    ["我是从3.0版本就开始用的老用户，每天记账，从来没断过。", "用了三年多，一直觉得这是最好用的记账app。",
+     "我平时很少写评价，这次真的忍不住了。"],
+    "今天早上习惯性打开准备记早饭，结果直接白屏，等了半分钟自己退出了。",
+    "以为是手机的问题，重启了两次，又把后台其他app都关了，还是一样。",
+    "去社区一看，一堆人都是这样，才知道是新版本3.2.0的问题。",
+    "最让我担心的是数据，我记了三年多的账全在里面，不敢卸载重装。",
+    "能不能先出个公告，告诉大家数据是安全的？",
+    "还有，发版之前能不能多测一测，这种打不开的问题不应该出现在正式版里。",
+    "修好之前先给一星，修好了我会回来改。",
+]
 CRASH_STARS = L("""
 给一星不过分吧
 先一星，修好了再改
@@ -657,7 +682,7 @@ CRASH_TITLES_FIX = L("""
 
 def gen_crash_v320(rng, ctx):
     d = ctx.day
-    fixed = d >= REL_321
+    fixed = ctx.dt >= REL321_DT
     if fixed and rng.random() < 0.55:
         op = rng.choice(CRASH_OPEN_FIX)
     elif d == REL_320 and rng.random() < 0.35:
@@ -674,7 +699,7 @@ def gen_crash_v320(rng, ctx):
     if ctx.is_post:
         problem = join(rng, [core, maybe(rng, 0.7, CRASH_TRY), maybe(rng, 0.5, CRASH_IMPACT),
                              maybe(rng, 0.4, CRASH_ASK)])
-        title, body = bug_post(rng, ctx, CRASH_TITLES_FIX if fixed else CRASH_TITLES, problem, L("""
+        title, body = bug_post(rng, ctx, CRASH_TITLES_FIX if ver == "3.2.1" else CRASH_TITLES, problem, L("""
 补充：不点记一笔的话能看首页，一点就崩。
 补充：关掉自动记账之后好像能进去了，大家可以试试。
 补充：iPad上也是一样。
@@ -688,7 +713,13 @@ def gen_crash_v320(rng, ctx):
         text = join(rng, segs) + emoji(rng, "neg", 0.3)
         return dict(text=noisify(rng, text))
     r = rng.random()
-    if r < 0.12:      # a long, angry review with line breaks
+    if ctx.is_review and r < 0.05:    # a long review from an old user
+        picks = [rng.choice(CRASH_LONG[0])] + [x for x in CRASH_LONG[1:-1] if rng.random() < 0.6] + [CRASH_LONG[-1]]
+        text = "".join(picks)
+        if rng.random() < 0.5:
+            text = text.replace("。去社区", "。\n去社区").replace("。最让我", "。\n\n最让我")
+        rating = 1
+    elif r < 0.15:      # a long, angry review with line breaks
         parts = [core, rng.choice(CRASH_TRY), rng.choice(CRASH_IMPACT)]
         p2 = [rng.choice(CRASH_SARC), rng.choice(CRASH_ANGER)]
         text = join(rng, parts) + "\n" + join(rng, p2) + "\n" + join(rng, [
@@ -885,7 +916,7 @@ BANK_TAIL = L("""
 
 def gen_bank(rng, ctx):
     d = ctx.day
-    bump = REL_312 <= d <= REL_312 + timedelta(days=6)
+    bump = ctx.dt >= REL312_DT and d <= REL_312 + timedelta(days=6)
     segs = []
     core = pickr(rng, BANK_CORE)
     if bump and rng.random() < 0.75:
@@ -1027,7 +1058,7 @@ FEAT_PRE = L("""
 记账体验很好
 功能没得挑
 """)
-FEAT_BUT = ["就是", "唯一的遗憾是", "但是", "只有一个小要求：", "美中不足的是", "不过", ""]
+FEAT_BUT = ["就是", "但是", "不过", "", ""]
 FEAT_CLOSE = L("""
 谢谢
 期待
@@ -1055,8 +1086,7 @@ FEAT_REPLY = L("""
 加一
 同意
 """)
-POST_PRE = ["先说下我的情况：", "说一个困扰我很久的事。", "背景：", "老用户了，", "",
-            "用了快两年，一直有个想法。", "不知道有没有人和我一样，"]
+POST_PRE = ["", "", "提个建议。", "老用户了，说个需求。", "用了快两年，一直有个想法。"]
 FEAT_POST_TAIL = L("""
 不知道大家有没有同样的需求，有的话在下面顶一下。
 希望产品经理能看到，谢谢！
@@ -1224,7 +1254,7 @@ def gen_dark_mode(rng, ctx):
         text = join(rng, [rng.choice(DM_REPLY), maybe(rng, 0.45, DM_REASON)]) + emoji(rng, "neu", 0.2)
         return dict(text=noisify(rng, text))
     text = feature_text(rng, ctx, DM_REQ, DM_REASON, DM_EXTRA, reply_p=0.0)
-    if ctx.day >= REL_320 and rng.random() < 0.25:
+    if ctx.dt >= REL320_DT and rng.random() < 0.25:
         text = join(rng, [rng.choice(DM_V32), text], end=False)
     rating = rating_from(rng, [0.03, 0.07, 0.3, 0.38, 0.22])
     if "失望" in text or "还没有" in text:
@@ -1429,7 +1459,6 @@ def gen_old_icon(rng, ctx):
 # ---- one-off feature ideas (topic "none") --------------------------------------
 FM_REQ = L("""
 希望支持Apple Watch记账
-加个计算器功能吧，输入金额的时候能直接算
 记账能不能加图片
 希望支持外币记账和自动汇率
 加个存钱目标功能，看着进度条涨
@@ -1549,6 +1578,12 @@ good
 方便快捷
 """)
 PR_OPEN = L("""
+毕业那年开始用的
+给我妈也装了一个
+记账小白一枚
+宝妈一枚
+作为一个财务专业的学生
+换过好几个记账软件了
 用了三年了
 从大学用到现在
 朋友推荐下载的
@@ -1566,6 +1601,15 @@ PR_OPEN = L("""
 从3.0版本用到现在
 """)
 PR_POINT = L("""
+记账界面清清爽爽
+启动速度很快
+旅行时记外币也方便
+记账提醒很贴心
+图表做得很漂亮
+分类图标很可爱
+数据导入很顺利
+账户余额一目了然
+会员不贵，功能够用
 界面简洁
 记一笔很快
 分类很清楚
@@ -1691,6 +1735,16 @@ mark
 蹲一个
 """)
 CC_DETAIL = L("""
+备注那一条说到我心里了
+我也是从分类太多开始放弃的，哈哈
+周预算这个方法好，马上试试
+应急金我还差一半
+已经推荐给我妈了
+原来可以这样记AA
+明天就去把周期记账设上
+看完默默打开了记账app
+和我的经历一模一样
+收藏了，月底对照着做一遍
 转账那条太有用了
 信封法我也在用
 我也是每天睡前记
@@ -1707,6 +1761,16 @@ CC_DETAIL = L("""
 坚持了两个月又断了，重新开始
 """)
 CC_SOLO = L("""
+工资到账五分钟，还完信用卡就没了
+双十一购物车已经清空了，忍住
+这个月的目标是外卖不超过十次
+今天带饭上班，省了{money}
+同事都在点奶茶，我在记账
+楼下超市打折，囤了一堆纸巾
+第一次月底还有结余，开心
+这个月人情往来花了{money}，随不起了
+又到了交房租的日子
+给猫买粮花了{money}，猫比我吃得好
 打卡记账第{day}天
 今天又超支了
 月底吃土中
@@ -1904,9 +1968,10 @@ def gen_howto(rng, ctx):
     if ctx.is_post:
         body = rng.choice(HOW_CONTEXT) + "\n\n" + join(rng, [rng.choice(HOW_PRE), q, rng.choice(HOW_TAIL)])
         return dict(title=rng.choice(["新手求助：", "【提问】", "", "求问："]) + q, text=noisify(rng, body, 0.5))
-    text = join(rng, [maybe(rng, 0.6, HOW_PRE), q, maybe(rng, 0.25, q), maybe(rng, 0.4, HOW_TAIL)])
-    if text.count(q) > 1:
-        text = text.replace(q, "", 1).lstrip("，, ")
+    pre, tail = maybe(rng, 0.6, HOW_PRE), maybe(rng, 0.4, HOW_TAIL)
+    if pre.startswith("刚开始") and tail.startswith("刚开始"):
+        tail = ""
+    text = join(rng, [pre, q, tail])
     return dict(text=noisify(rng, text + emoji(rng, "neu", 0.2)),
                 rating=rating_from(rng, [0.03, 0.07, 0.35, 0.3, 0.25]))
 
@@ -2114,25 +2179,1017 @@ def gen_spam_loan(rng, ctx):
     return dict(text=text, rating=5)
 
 
-FAKE_REV = L("""
-好评返现，联系客服领5元红包
-五星好评！给大家推荐一个更好用的记账app，应用商店搜“金猪记账”
+FAKE_OPEN = L("""
+五星好评！
+非常好用！！！
+强烈推荐！！！
+好评好评好评
+这个app太棒了，五星！
+超级好用，必须五星
+亲测好用
+良心软件，推荐
+""")
+FAKE_PROMO = L("""
+好评返现，截图联系客服领5元红包
+给大家推荐一个更好用的记账app，应用商店搜“金猪记账”
 专业刷榜，ASO优化，关键词覆盖，联系{id}
 下载就送现金红包，填我的邀请码{code}
-非常好用！！！顺便推荐一下我家的店铺，搜“小鹿百货”就能找到
-这个app太棒了，五星！另外出闲置手机一部，有意私信
-强烈推荐！！！完成任务领会员，邀请码{code}
+顺便推荐一下我家的店铺，搜“小鹿百货”就能找到
+另外出闲置手机一部，九成新，有意私信
+完成任务领会员，邀请码{code}
 评论抽奖送iPhone，关注公众号“省钱小能手”参与
 应用商店好评，一条5元，需要的找我{id}
-好评好评好评，新人注册领188元优惠券，搜“天天省”
+新人注册领188元优惠券，搜“天天省”
+代下载、代好评、冲榜，量大从优，{id}
+想要会员的找我，原价一折，{id}
+玩游戏也能赚钱，搜“趣味赚”，邀请码{code}
 """)
 
 
 def gen_spam_fake_review(rng, ctx):
-    text = rng.choice(FAKE_REV).replace("{id}", spam_id(rng)).replace("{code}", str(rng.randrange(100000, 999999)))
-    text += rng.choice(["", "！", "👍👍👍", "❤️", "~"])
+    promo = rng.choice(FAKE_PROMO).replace("{id}", spam_id(rng)).replace("{code}", str(rng.randrange(100000, 999999)))
+    text = join(rng, [maybe(rng, 0.6, FAKE_OPEN), promo], end=False, sep=rng.choice(["，", " ", "！"]))
+    text += rng.choice(["", "！", "👍👍👍", "❤️", "~", "🎁"])
     if ctx.source == "community":
         if ctx.is_post:
             return dict(title=rng.choice(["福利来了", "推荐一个好东西"]), text=text)
         return dict(text=text)
     return dict(text=text, rating=5)
+
+
+# --------------------------------------------------------------------------
+# QUALITY CONTENT: multi-paragraph community posts worth featuring
+# Each topic: titles ("title|i" = the post must include body i), intros,
+# bodies (self-contained tips), closings.  A post takes 2-4 bodies and no
+# pair of bodies is ever reused in the same topic, so two posts share at
+# most one paragraph.
+# --------------------------------------------------------------------------
+QUALITY = {
+    "tip_bookkeeping": dict(
+        titles=L("""
+坚持记账两年，总结几个让记账不痛苦的小技巧
+记账总是三天打鱼两天晒网？试试这几个方法
+分享我的记账习惯：每天只花一分钟|0
+新手记账避坑指南（干货）
+记账这件事，我踩过的坑
+别再只记金额了！这样记账才有用|2
+懒人记账法，亲测坚持了500天|7
+给记账新手的几条建议
+分类越少越好？聊聊我的分类体系|1
+从月光到有存款：我的记账方法
+记账断了怎么办？我的经验是别补|9
+为什么你的月支出总是“虚高”？|5
+记账第三年，一些不成熟的小经验
+记账一年，我终于搞懂了自己的钱去哪了
+上班族记账指南：十秒记一笔的秘密|7
+两个人一起记账，怎么避免重复？
+关于“其他”分类，我想多说几句
+记账不是为了省钱，而是为了看清自己
+对账这件小事，让我发现了好几笔漏记|10
+"""),
+        intros=L("""
+用青柠记账快两年了，中间断过好几次，也重新开始过好几次。最近翻社区看到不少新手问怎么坚持，就把自己摸索出来的做法整理了一下，不一定适合所有人，供参考。
+先说结论：记账能不能坚持，和毅力关系不大，关键是把流程做得足够省事。下面是我这几年慢慢调整出来的几个习惯。
+很多人记账失败，是因为一开始就想记得特别细，结果一周就放弃了。我自己就是这样过来的，所以这篇主要讲怎么“记得少但记得对”。
+在社区潜水很久，学到很多，今天也来还个愿。我是普通上班族，收入一般，记账主要是想搞清楚钱到底去哪了。
+这篇有点长，是我从完全不记账到现在每天顺手记的一些经验，按我自己觉得的重要程度排了一下。
+"""),
+        bodies=L("""
+给自己定一个固定的记账时间。我是每天晚上刷牙前花一分钟把当天的支出补上，时间一固定就变成了习惯，不需要靠意志力。如果实在忘了，第二天早上通勤路上补也可以，但尽量别拖过三天，拖久了就真的想不起来了。
+分类不要一开始就建得特别细。我最早建了四十多个分类，光是选分类就要想半天，后来砍到十二个左右：餐饮、交通、购物、居住、通讯、医疗、人情、学习、娱乐、宠物、其他，再加一个“大额”。分类少了，记一笔的速度快很多，月底看报表反而更清楚。
+金额之外，一定要养成写备注的习惯，哪怕只写两三个字，比如“午饭 公司楼下”“打车 加班”。过几个月回头看，光有金额和分类其实没什么用，备注才能帮你想起来这笔钱为什么花、值不值。
+把日常开销和一次性大额支出分开看。换手机、交房租、买年货这种，放在一个月里会把报表拉得很难看，容易让人灰心。我的做法是给大额支出单独打一个“大额”标签，看月度趋势时先把它筛掉，日常消费的变化就很明显了。
+允许自己不精确。几块钱的零头对不上没关系，现金花掉忘了记也没关系，月底对账时差额小于总支出的百分之二，我就直接记一笔“对账差额”。追求百分之百准确是很多人放弃记账的原因，记账的意义在于看趋势，不是做审计。
+转账、还信用卡、余额宝转出这些不要记成支出，否则会重复计算。从储蓄卡还信用卡要用“转账”记，因为消费的时候已经在信用卡账户里记过一次了。我刚开始没注意，月支出莫名其妙翻了一倍，吓了一跳。
+每周日花五分钟看一下周报。不用分析得多深，就看看哪个分类比平时高、有没有不该花的钱。我就是在周回顾的时候发现自己一周点了六次外卖，光配送费就花了快四十块，后来改成周末备餐，一个月省下来三四百。
+把经常发生的支出存成常用记录。早餐、地铁、咖啡这种每天都有的，点一下就能记，速度快很多。我存了八条，基本覆盖了日常七成的记录，剩下三成才需要手动输入，记账这件事一下子就没那么烦了。
+收入也要记，而且要记全。工资、奖金、报销、理财收益、二手平台卖东西的钱都算。只记支出的话，你只知道花了多少，却不知道自己的储蓄率是多少，而储蓄率才是衡量财务状况最直观的指标。
+断了就重新开始，不要补。很多人断了一两周就觉得“反正已经不完整了”，干脆放弃。我的经验是，断掉的那段用一笔估算的总数代替，从今天开始接着记就行。不完整的账本也比没有账本强得多。
+每个月初把各个账户的余额和实际对一遍。银行卡、支付宝、微信零钱、信用卡欠款，逐个核对，差多少就调整多少。这样账户余额一直是准的，看总资产的时候心里有数，也能及时发现漏记的大额。
+善用语音和拍照。在外面排队结账的时候手不方便，我会直接语音说“午饭三十二”，回家再确认分类。小票拍照存进备注也很有用，退货或者报销的时候能直接找到，不用再翻聊天记录。
+"""),
+        closings=L("""
+以上就是我的一些做法，欢迎大家补充，也欢迎指出不对的地方。记账这件事，贵在坚持，祝大家都能存下钱。
+最后想说，记账本身不会让你变有钱，但它会让你知道自己的钱去了哪里，这是做任何理财决定的前提。共勉。
+写得比较零碎，有问题可以在评论区问，看到会回。
+希望对刚开始记账的朋友有帮助，一起加油💪
+"""),
+        stories=L("""
+说个我自己的例子。刚开始记账那会儿，我每天中午吃完饭就记，结果一忙起来就忘，一周能漏三四天。后来改成晚上睡前统一记，配合手机的每日提醒，到现在已经连续记了四百多天。其实中间也有忘的时候，但因为时间固定，第二天很自然就会想起来补上。
+我家是我和老公一起记。最开始两个人都记，结果同一笔超市购物经常被记两次，月底对账特别崩溃。后来约定谁付钱谁记，另一个人不管，再也没出现过重复。小细节，但对两个人一起记账的家庭很重要。
+去年双十一前，我翻了一下前一年十一月的账单，光购物就花了六千多，其中一大半现在都在柜子里吃灰。这个数字比任何省钱文章都管用，那年双十一我只买了两样早就想买的东西。账本最大的价值，就是给未来的自己提供证据。
+我以前觉得记账是会计的活，离自己很远。直到有一次想换电脑，发现存款比想象中少了一大截，才开始认真记。第一个月记完，看到“其他”分类占了三成，才意识到自己有那么多说不清去向的钱。后来就是从把“其他”拆开开始的。
+分享一个小数据：我记账的第一年，平均每天记4.6笔，每笔花的时间不到十秒，算下来一年花在记账上的时间大概五个小时。用五个小时换来对自己消费的完整认识，我觉得非常划算。
+"""),
+    ),
+    "budget_method": dict(
+        titles=L("""
+用“信封预算法”半年，我多存了一万二|2
+预算总是超？分享我执行50/30/20的细节|0
+月薪八千的预算怎么做，我的真实分配
+零基预算法实操：每一块钱都有去处|3
+设了预算还是超支？可能是这几个地方没做好
+预算不是限制，是给自己发“零花钱”
+我是怎么把每月餐饮预算从三千降到一千八的|9
+家庭预算怎么定？两口子亲测好用的方法|8
+月度预算拆成周预算，真的好执行很多|4
+年终奖别一次花光：把年度开支摊到每个月|6
+超支之后怎么办？我的预算复盘方法|7
+先存后花，才是预算的第一步|1
+预算怎么留余地？聊聊缓冲金|5
+月薪五千也能做预算：我的第一年
+预算执行一年，误差从三成降到5%
+用记账app做分类预算的完整流程
+预算的正确打开方式：先看过去三个月
+应急金该存多少？我的答案|11
+"""),
+        intros=L("""
+以前我也觉得预算就是给自己找不痛快，设了也是超，超了就干脆不看。后来换了几种方法，总算找到一个能长期执行的，分享一下具体做法。
+先交代一下背景：二线城市，单身，税后月入八千左右，房租两千二。以下数字都是我自己的真实情况，大家按比例参考就好。
+社区里问预算怎么设的人挺多的，我试过好几种方法，这里把各自的优缺点和我最后的做法都写出来。
+预算这件事我和老公磨合了快一年，吵过也妥协过，现在总算稳定下来了，写出来给同样头疼的家庭参考。
+去年这个时候我还在为每个月超支发愁，今年已经连续八个月没有超过预算。回头看，改变其实就是下面这几件小事。
+"""),
+        bodies=L("""
+最经典的是50/30/20法则：税后收入的50%用于必要开支（房租、吃饭、交通、水电），30%用于想要的东西（娱乐、购物、旅行），20%用于储蓄和还债。这个比例不是死的，房租高的城市必要开支可能要占到60%，那就把“想要”压缩到20%，但储蓄那一块尽量别动。
+一定要“先存后花”。发工资当天就把计划储蓄的钱转到一个平时不碰的账户，剩下的才是这个月能花的钱。如果等到月底看剩多少再存，大概率是什么都剩不下。我设了工资到账后自动转账，连犹豫的机会都不给自己。
+信封预算法很适合容易冲动消费的人。把每个月的可支配资金分成几个“信封”：餐饮、交通、日用、娱乐、人情，每个信封里的钱花完就停。以前是真的用现金装信封，现在用记账app给每个分类单独设预算，效果是一样的，还不用揣一沓现金。
+零基预算的核心是：收入减去所有分配等于零。不是说要把钱花光，而是每一块钱都要有明确的去处，储蓄、还款、应急也算去处。月初做一次分配，花几十分钟，但之后整个月心里都很踏实，不会有“钱莫名其妙就没了”的感觉。
+月度预算拆成周预算会好执行很多。比如餐饮预算一个月1800，拆下来一周大概420。月初看1800觉得很多，很容易前两周就花掉一大半；按周看的话，周四发现只剩一百了，自然就会收着点。
+预算里一定要留一个“缓冲”项，我留的是收入的5%。生活里总有意外：朋友结婚、手机摔坏、临时看病。没有缓冲的话，一次意外就会打乱整个月的预算，人就容易破罐子破摔。缓冲没用完的，月底滚进储蓄。
+把年度的大额固定支出平摊到每个月。比如车险一年四千五、各种会员一年一千多、过年回家的开销三四千，加起来除以十二，每个月单独存一笔。这样到时候一大笔支出来了，不会突然觉得这个月完蛋了。
+超支了不要自责，要复盘。看看超在哪个分类、是偶发还是经常性的。如果某个分类连续三个月都超，说明预算本身定得不合理，该调就调。预算是用来指导生活的，不是用来惩罚自己的。
+家庭预算我们的做法是“公共账户+个人零花钱”。两个人按收入比例往公共账户打钱，房贷、吃饭、孩子、水电都从这里出；剩下的各自支配，对方不过问。实行之后因为钱吵架的次数少了很多，强烈推荐。
+餐饮通常是最容易超的分类。我的办法是把餐饮拆成“三餐”和“零食饮料”两个子分类，结果发现奶茶咖啡一个月能花五六百。不是说不能喝，而是看到这个数字之后，每次想点的时候会多想一秒。后来一天一杯改成两天一杯，餐饮总额就下来了。
+我每个月最后一周会看一眼每个分类还剩多少预算，并把结果截图发给自己，算是一个小仪式。看到“娱乐还剩300”，周末就会安排得心安理得；看到“购物已经超了”，下个月的购物预算就先扣掉超出的部分。
+在做任何投资之前，先攒够3到6个月生活费的应急金。这笔钱放在随取随用的地方，收益低没关系，它的作用是让你在失业、生病的时候不至于慌。我是在攒够应急金之后，才开始把每月的结余拿去定投的。
+"""),
+        closings=L("""
+方法只是工具，最重要的是找到一个你愿意长期执行的。欢迎在评论区分享你们的预算方法。
+预算做了一年，最大的感受是：花钱的时候不再有负罪感了，因为每一笔都在计划之内。
+以上，希望对大家有帮助。有问题评论区见～
+如果你也总是超预算，不妨先从一个分类开始试，比如餐饮，一个月之后再推广到其他分类。
+"""),
+        stories=L("""
+说一下我们家的例子：两个人税后加起来一万九，房贷六千二，孩子一个月大概两千五。以前没有预算的时候，每个月都感觉钱不够用，但又说不清花哪了。做了预算之后才发现，光是周末带孩子出去玩就能花掉一千多，后来改成一周出去一次、另一周在小区附近玩，一个月就省下了六七百。
+我第一次做预算的时候野心很大，每个分类都压到最低，结果第二周就崩了，一气之下把预算全删了。后来学乖了，先按过去三个月的平均值设预算，每个月只在一个分类上往下调百分之十。慢慢来，反而坚持下来了。
+有一次年中体检查出点小问题，前后花了三千多，正好那个月还有朋友结婚随礼。放在以前我肯定要刷信用卡分期，那次因为有缓冲金和应急金，直接付了，月底预算也没乱。从那之后我就特别认同“预算要留余地”这件事。
+我的预算表其实很简单：一列是分类，一列是预算，一列是实际，一列是差额。每个月底花十分钟填一下，看看差额是正是负。坚持一年之后，预算和实际的差距从一开始的正负三成，缩小到了正负百分之五以内，说明我对自己的消费越来越有把握了。
+刚毕业那年我月薪五千，房租一千五，当时觉得做预算没意义，反正都不够花。后来试着每个月先存五百，其余的按分类分配，发现日子一点也没变难过，只是少了一些可有可无的开销。一年下来存了六千，是我人生第一笔像样的存款。
+"""),
+    ),
+    "finance_experience": dict(
+        titles=L("""
+工作五年，从负债两万到存款二十万的一点心得|0
+普通人理财，先别急着买基金|3
+记账三年后，我对“省钱”的看法变了
+三十岁，聊聊我踩过的理财坑
+攒钱这件事，心态比方法重要
+月光族自救实录：我的第一个十万
+关于消费降级，我的一些真实感受|8
+不要用“拿铁因子”折磨自己|2
+开源比节流重要：我是怎么提高收入的|4
+储蓄率从10%到38%，我做对了什么|9
+和伴侣聊钱，没有那么难|10
+二十七岁才开始存钱，晚吗？|11
+被裁员之后，我才明白存款的意义
+每年生日，我都会翻一遍账单
+小额订阅正在悄悄掏空你的钱包|1
+保险要不要买？说说我的经历|5
+自动化理财：把意志力留给更重要的事|6
+不和别人比，是我做过最好的理财决定|7
+"""),
+        intros=L("""
+没有什么逆袭故事，就是一个普通人慢慢把日子过明白的过程。写下来一是给自己做个阶段总结，二是希望对和我以前一样迷茫的人有点用。
+先声明：不荐股，不推荐任何产品，只聊心态和习惯。
+前几年我是标准的月光族，信用卡、各种分期都用，最多的时候欠了两万多。转折点是有一次工资还没到账，还款日却已经到了。
+今年刚好记账满三年，翻了一下历年的报表，有些感受想说说。
+看到评论区好多年轻朋友焦虑存不下钱，想起几年前的自己，忍不住写几句。
+"""),
+        bodies=L("""
+先把消费贷和信用卡分期全部清掉。分期的实际年化利率比看上去高很多，很多人以为每月0.6%的手续费很低，换算成年化其实接近13%。我当时列了一张表，按利率从高到低一笔一笔还，大概用了八个月才清完，但清完那天是真的轻松。
+记账最大的作用不是省钱，是让你看清楚自己。我记了半年之后才发现，以为自己花钱最多的是吃，实际上是各种“小额订阅”：视频会员、音乐会员、网盘、健身课，加起来一个月三百多，而其中一半我根本不怎么用。
+不要过度迷信“拿铁因子”。每天少喝一杯咖啡确实能省钱，但如果这杯咖啡能让你一天心情好、工作效率高，那它就是值得的。真正影响财务状况的，往往是房租、买车、保险这些大决策，把这些做对了，小钱花得开心一点没关系。
+我踩过的最大的坑是跟风买基金。前年看大家都在晒收益，一下子把攒了一年的钱投了进去，结果半年亏了百分之二十多，拿不住就割了。后来才明白，投资之前要先想清楚这笔钱多久不用、能承受多大的亏损，而不是看别人赚了多少。
+开源比节流重要。节流是有下限的，一个月再省也就省那么几百块；但提升收入的空间大得多。我后来把一部分“省钱的精力”拿去考了个证，第二年跳槽工资涨了百分之三十，比我前两年省下来的钱加起来都多。
+给自己配一份基础的保险，尤其是医疗险和意外险。年轻的时候觉得用不上，但一场意外或者一次住院就可能把几年的积蓄清空。具体怎么配可以多看看专业的资料，多比较几家，别只听推销员的一面之词。
+能自动化的都自动化。工资卡设自动转账到储蓄账户、定投设自动扣款、信用卡设自动还款。人的意志力是有限的，把正确的决定交给系统去执行，比每个月跟自己较劲要轻松得多。
+少和别人比。社交媒体上看到的都是别人展示出来的最好的一面，同事换了新车、朋友出国旅游，这些和你的财务目标没有关系。我现在只和自己比：今年的储蓄率比去年高一点就行。
+消费降级不是什么都买便宜的，而是把钱花在自己真正在乎的地方。我现在衣服买得少了，但会买质量好的；外卖点得少了，但周末会和朋友去吃一顿好的。每花一笔钱都问问自己：这是我想要的，还是别人让我觉得我想要的？
+储蓄率是我最看重的一个指标。第一年大概是10%，第二年25%，今年到了38%。收入其实没涨太多，主要是把几项大的固定开支降下来了：换了一个离公司近但小一点的房子，取消了不用的会员，车也卖了改骑电动车。
+和家人坦诚地聊钱。我以前从来不和父母、伴侣聊收入和存款，觉得尴尬。后来和对象把各自的情况摊开说，定了共同目标，反而少了很多猜疑。钱的问题，越不说越容易出问题。
+越早开始越好，但什么时候开始都不晚。我二十七岁才开始认真存钱，一开始也焦虑“是不是太晚了”。现在回头看，比起从哪天开始，更重要的是开始之后能不能坚持下去。每个月哪怕只存五百，三年后也是一笔不小的数目。
+"""),
+        closings=L("""
+以上都是个人经历，不构成任何建议。每个人情况不同，找到适合自己的节奏最重要。
+写着写着有点长了，谢谢看到这里的你。祝大家都能把日子过得踏实一点。
+钱不是生活的全部，但把钱管明白了，生活会少很多焦虑。共勉。
+欢迎交流，也欢迎指出我想得不对的地方。
+"""),
+        stories=L("""
+我清掉所有分期的那个月，特意在记账app里建了一个叫“自由”的账户，每个月往里面转一笔钱。现在这个账户里已经有五位数了。每次想冲动消费的时候，打开看一眼这个数字，就会冷静下来。
+去年公司裁员，我也在名单里。说不慌是假的，但因为有八个月的生活费作为应急金，我给自己放了一个月的假，又花了两个月找到了新工作，期间没借过一分钱。那段时间我才真正理解，存款给人的不只是钱，还有选择的底气。
+我妈以前总说我乱花钱，我们为这个吵过很多次。后来我把记账app里的年度报表给她看，告诉她每个月存了多少、花在哪，她沉默了一会儿说“比我想的好”。从那以后家里再也没为钱的事吵过架。
+刚工作那两年，我每个月工资到账就觉得自己很有钱，买衣服、换手机、跟同事聚餐从来不看价格。直到有一次生病需要交住院押金，翻遍所有账户凑不出五千块，最后是找室友借的。那天晚上我第一次认真打开了记账软件。
+我有个习惯，每年生日那天会把这一年的账单从头到尾翻一遍，写一段简短的总结：今年存了多少、最值的一笔花费是什么、最后悔的一笔是什么。三年下来，这几段总结比任何理财书都更了解我。
+"""),
+    ),
+    "feature_guide": dict(
+        titles=L("""
+青柠记账隐藏功能合集，老用户也不一定知道
+【攻略】信用卡怎么记才不会重复计算|1
+报表功能怎么用？手把手教你看懂自己的消费|2
+周期记账设置一次，省心一整年|0
+【教程】多个账户的余额怎么管理|8
+记账速度翻倍的几个小设置|6
+标签功能的正确打开方式|3
+【攻略】报销、垫付、AA到底怎么记|4
+分类太乱？教你合并和整理分类|9
+【教程】预算功能从入门到熟练|10
+换手机前必看：数据备份与恢复|11
+搜索功能的几个妙用|7
+记账新手必看的十个功能
+【答疑】首页支出和报表对不上？
+金额输入框居然能算数？几个冷知识
+【分享】我的分类方案和设置
+自动记账怎么用才不乱
+AA吃饭到底怎么记？看这篇就够了|5
+"""),
+        intros=L("""
+用了快两年，发现很多朋友只用了最基础的记一笔，其实青柠有不少好用的功能藏得比较深。整理了一下我常用的，按使用频率排序。
+最近社区里问这些问题的人太多了，统一写一篇，以后直接发链接😂
+以下基于iOS端3.1.x版本，安卓端入口可能略有不同，但功能是一样的。
+说明：我不是官方人员，就是一个用得比较多的普通用户，有错误欢迎指正。
+整理了一篇比较完整的使用笔记，适合刚开始用、或者用了很久但只会记一笔的朋友。
+"""),
+        bodies=L("""
+周期记账：房租、话费、会员这种每月固定的支出，在记一笔页面点右上角的“更多”，选“周期记账”，设好金额和日期，到时间会自动生成记录。我设了房租、物业、话费和两个会员，每个月少记五笔，也不会再漏记。
+信用卡的正确记法：先在“账户”里添加信用卡账户，刷卡消费时账户选信用卡，这时候支出已经算进去了；还款的时候用“转账”，从储蓄卡转到信用卡，不要再记一笔支出。这样既不会重复，信用卡账户的余额也会显示成你当前的欠款。
+报表页面默认看的是当月分类占比，左右滑可以切换月份，点上面的“趋势”可以看近12个月的走势。我最常用的是点开某个分类，里面会按金额列出这个分类下的每一笔，一眼就能看到哪几笔是大头。
+标签和分类是两个维度。分类回答“钱花在什么上”，标签回答“为什么花”或者“和什么有关”。比如我去成都旅游，吃饭记餐饮、打车记交通，但都打上“成都旅行”的标签，回来之后按标签筛选，整趟旅行花了多少一目了然。
+报销和垫付：帮公司垫付的钱，记一笔支出，分类选“报销”（没有的话自己建一个），备注写清楚事由；报销款到账后记一笔同分类的收入。月底看“报销”分类，收支一抵就知道还有多少钱没报回来。
+AA的记法：我习惯只记自己那一份。比如四个人吃饭我付了400，就记一笔100的餐饮，再记一笔300的“借出”，朋友转账给我之后把借出标记为已收回。这样餐饮支出是真实的，也不会漏掉别人欠的钱。
+提速小技巧：在“设置-记账偏好”里把默认账户设成最常用的那张卡，把“保存后”改成“继续记一笔”，连续记好几笔的时候不用反复进出页面。另外分类可以长按拖动排序，把常用的几个放在第一排。
+搜索支持按备注、金额范围和日期筛选。想找某一笔的时候，比如去年在哪家店买的空调，直接搜“空调”就出来了。这也是我为什么一直强调要写备注：写了备注，搜索才有用。
+账户管理：把现金、储蓄卡、支付宝、微信零钱、信用卡都建成账户，每个月初做一次“余额调整”，让账面和实际对上。首页的净资产会把所有账户加起来再减去信用卡欠款，看着这个数字慢慢往上涨，是我坚持记账的最大动力。
+分类可以自定义，在“我的-分类管理”里能新增、合并和隐藏。合并很实用：如果你之前建了“早餐”“午餐”“晚餐”三个分类，现在想合成一个“三餐”，用合并功能之前的记录会一起迁移过去，不用一条条改。
+设置预算：在“预算”页面可以设总预算，也可以展开给每个分类单独设。首页卡片会显示本月剩余预算和剩余天数，并算出“日均可用”。我觉得日均可用比总额直观得多，每天花钱之前看一眼就知道能不能花。
+数据备份：虽然有云同步，但我还是建议每个月手动备份一次。在“设置-数据与同步”里点“立即备份”，会生成一个备份文件。之前换手机就是靠这个恢复的，心里踏实。
+"""),
+        closings=L("""
+暂时就想到这些，后面发现新的再更新。觉得有用的话点个赞，让更多人看到～
+有问题可以评论区问，我知道的都会回答。
+以上功能免费版基本都能用，不用专门开会员。
+如果官方看到，希望把这些功能的入口做得更显眼一点，真的很多人不知道。
+"""),
+        stories=L("""
+常见问题：记错了怎么改？在明细里点开那一笔，右上角就能编辑，金额、分类、日期、账户都能改。如果是记重复了，左滑删除就行，删除的记录会在回收站保留30天，误删了还能找回来。
+常见问题：为什么首页支出和报表对不上？大概率是因为首页默认不统计标记为“不计入收支”的记录，而报表里勾选了全部。把两边的统计口径调成一样就好了。另外转账不会算进支出，这一点也要注意。
+再说一个很多人不知道的：记一笔的时候，金额输入框是支持加减乘除的。比如超市小票上有三样东西，直接输入“12.5+8+23”，会自动算出总数。拼单的时候也很好用，输入“120/4”就是自己那一份。
+分享一下我的分类方案，供参考：支出分“三餐、零食饮料、交通、居住、日用、服饰、数码、医疗、学习、娱乐、人情、宠物”，收入分“工资、奖金、副业、理财、报销、其他”。分类不用追求完美，用三个月觉得哪里别扭再调整就好。
+关于自动记账：开启后可以识别支付短信和通知，自动生成待确认的记录。我的建议是不要设置成“直接入账”，而是每天晚上统一确认一遍，顺便补上分类和备注。全自动虽然省事，但分类经常不准，月底对账反而更麻烦。
+"""),
+    ),
+}
+QUALITY_PS = L("""
+PS：有人问我用的什么app，就是青柠，不是广告哈哈。
+PS：评论区有朋友补充了很多好方法，推荐翻一翻。
+补充：以上方法因人而异，找到适合自己的最重要。
+PS：图懒得截了，大家凑合看文字吧。
+""")
+CN_NUM = "一二三四五六"
+
+
+S2 = {}
+
+
+def to_simplified(s: str) -> str:
+    if not S2:
+        for k, v in T2.items():
+            S2.setdefault(v, k)
+    return "".join(S2.get(ch, ch) for ch in s)
+
+
+def bigrams(text: str):
+    n = NORM_RE.sub("", EMOTICON_RE.sub("", to_simplified(text).lower()))
+    return n, frozenset(n[i:i + 2] for i in range(len(n) - 1))
+
+
+def jaccard(a, b) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+NORM_RE = re.compile(r"[\W_]+")
+EMOTICON_RE = re.compile(r"\[[^\]]{1,4}\]")
+
+
+class QualityWriter:
+    """Hands out quality posts topic by topic.
+
+    A post = intro + (optional personal story) + 2-6 tips + closing.  Two posts
+    of one topic never share more than two tips, a story is used at most
+    twice, and whole posts stay below 0.5 bigram Jaccard similarity.
+    """
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.sets = {t: [] for t in QUALITY}
+        self.grams = {t: [] for t in QUALITY}
+        self.used_titles = {t: [] for t in QUALITY}
+        self.story_uses = {t: Counter() for t in QUALITY}
+
+    def write(self, topic: str, long: bool = False):
+        rng = self.rng
+        spec = QUALITY[topic]
+        free_titles = [t for t in spec["titles"] if t not in self.used_titles[topic]]
+        if not free_titles:
+            return None
+        for _attempt in range(600):
+            raw = rng.choice(free_titles)
+            title, _, req = raw.partition("|")
+            nb = 6 if long else wchoice(rng, [(2, 1), (3, 3), (4, 4), (5, 2)])
+            pool = list(range(len(spec["bodies"])))
+            chosen = [int(req)] if req else []
+            rest = [i for i in pool if i not in chosen]
+            rng.shuffle(rest)
+            chosen += rest[:max(0, nb - len(chosen))]
+            if any(len(set(chosen) & set(prev)) > 2 for prev in self.sets[topic]):
+                continue
+            story = None
+            if long or rng.random() < 0.6:
+                free = [k for k in range(len(spec["stories"])) if self.story_uses[topic][k] < 2]
+                if free:
+                    story = rng.choice(free)
+            if req and rng.random() < 0.6:
+                chosen.remove(int(req))
+                chosen.insert(0, int(req))
+            style = rng.randrange(6)
+            paras = [rng.choice(spec["intros"])]
+            story2 = None
+            if long and story is not None:
+                free2 = [k for k in range(len(spec["stories"]))
+                         if self.story_uses[topic][k] < 2 and k != story]
+                story2 = rng.choice(free2) if free2 else None
+            if story is not None and (story2 is not None or rng.random() < 0.5):
+                paras.append(spec["stories"][story])
+            for k, i in enumerate(chosen):
+                prefix = ["", f"{CN_NUM[k]}、", f"{k + 1}. ", f"【{k + 1}】", "▶ ", f"第{CN_NUM[k]}，"][style]
+                paras.append(prefix + spec["bodies"][i])
+            if story is not None and spec["stories"][story] not in paras:
+                paras.append(spec["stories"][story])
+            if story2 is not None:
+                paras.append(spec["stories"][story2])
+            paras.append(rng.choice(spec["closings"]))
+            if rng.random() < (0.6 if long else 0.3):
+                paras.append(rng.choice(QUALITY_PS))
+            text = "\n\n".join(paras)
+            if not (300 <= len(text) <= 1200):
+                continue
+            _, g = bigrams(text)
+            if any(jaccard(g, h) >= 0.5 for h in self.grams[topic]):
+                continue
+            self.sets[topic].append(list(chosen))
+            self.grams[topic].append(g)
+            self.used_titles[topic].append(raw)
+            if story is not None:
+                self.story_uses[topic][story] += 1
+            if story2 is not None:
+                self.story_uses[topic][story2] += 1
+            return dict(title=title, text=text)
+        return None
+
+
+# --------------------------------------------------------------------------
+# schedule: which topic, where, on which day
+# --------------------------------------------------------------------------
+REL312_DT = datetime(2026, 9, 15, 10, 0)
+REL320_DT = datetime(2026, 10, 5, 10, 0)
+REL321_DT = datetime(2026, 10, 10, 14, 0)
+
+# fixed daily counts of the v3.2.0 crash (both sources together)
+CRASH_V320 = {D(10, 5): 17, D(10, 6): 24, D(10, 7): 22, D(10, 8): 20, D(10, 9): 16,
+              D(10, 10): 12, D(10, 11): 8, D(10, 12): 6, D(10, 13): 4, D(10, 14): 3,
+              D(10, 15): 2, D(10, 16): 2, D(10, 17): 1, D(10, 18): 1, D(10, 19): 1,
+              D(10, 21): 1, D(10, 24): 1}
+# part-time / WeChat spam wave in community comments
+SPAM_WAVE = {D(9, 19): 4, D(9, 20): 47, D(9, 21): 58, D(9, 22): 52, D(9, 23): 43, D(9, 24): 5}
+SPAM_REPOSTS = 14          # exact-duplicate reposts inside the wave
+QUALITY_PER_TOPIC = {"tip_bookkeeping": 17, "budget_method": 16, "finance_experience": 16,
+                     "feature_guide": 16}
+
+# (category, topic, generator, daily rate appstore, daily rate community, P(post) in community)
+RECURRING = [
+    ("bug", "app_crash_misc", gen_crash_misc, 0.30, 0.15, 0.10),
+    ("bug", "sms_code_not_received", gen_sms, 0.65, 0.35, 0.10),
+    ("bug", "bank_sync_fail", gen_bank, 0.60, 0.45, 0.12),
+    ("bug", "data_loss", gen_data_loss, 0.20, 0.12, 0.15),
+    ("bug", "none", gen_bug_misc, 0.40, 0.30, 0.10),
+    ("feature_request", "export_excel", gen_export, 0.60, 0.40, 0.12),
+    ("feature_request", "multi_ledger", gen_multi_ledger, 0.50, 0.50, 0.12),
+    ("feature_request", "budget_reminder", gen_budget_reminder, 0.30, 0.30, 0.10),
+    ("feature_request", "home_widget", gen_widget, 0.30, 0.20, 0.10),
+    ("feature_request", "none", gen_feature_misc, 0.45, 0.35, 0.12),
+    ("other", "none", gen_none, 4.80, 6.00, 0.04),
+    ("other", "ads_too_many", gen_ads, 0.40, 0.20, 0.08),
+    ("other", "vip_too_expensive", gen_vip, 0.40, 0.20, 0.08),
+    ("other", "howto_question", gen_howto, 0.30, 0.70, 0.30),
+    ("spam", "spam_fake_review", gen_spam_fake_review, 0.40, 0.10, 0.20),
+    ("spam", "spam_seo", gen_spam_seo, 0.00, 0.35, 0.85),
+    ("spam", "spam_gambling", gen_spam_gambling, 0.05, 0.30, 0.25),
+    ("spam", "spam_loan", gen_spam_loan, 0.05, 0.25, 0.25),
+]
+SPECIAL = {
+    "crash_on_launch_v320": ("bug", gen_crash_v320),
+    "dark_mode": ("feature_request", gen_dark_mode),
+    "restore_old_icon": ("feature_request", gen_old_icon),
+    "spam_wave_parttime": ("spam", gen_spam_wave),
+}
+
+HOUR_W = [2.0, 1.2, 0.6, 0.3, 0.2, 0.3, 0.8, 2.0, 3.5, 4.0, 3.5, 3.5,
+          4.5, 4.5, 3.0, 2.8, 2.8, 3.0, 3.5, 4.5, 5.5, 6.5, 6.5, 4.0]
+SPAM_HOUR_W = [1.5, 1.5, 1.2, 1.0, 1.0, 1.0, 1.2, 2.0, 2.5, 2.5, 2.5, 2.5,
+               2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 2.5, 3.0, 3.0, 3.0, 2.5, 2.0]
+
+
+def rand_time(rng: random.Random, d: date, not_before: datetime | None = None, weights=HOUR_W) -> datetime:
+    hours = list(range(24))
+    lo = 0
+    if not_before is not None and not_before.date() == d:
+        lo = not_before.hour
+    h = wchoice(rng, [(x, weights[x]) for x in hours if x >= lo])
+    t = datetime(d.year, d.month, d.day, h, rng.randrange(60), rng.randrange(60))
+    if not_before is not None and t < not_before:
+        t = not_before + timedelta(minutes=rng.randrange(5, 50), seconds=rng.randrange(60))
+    return t
+
+
+def community_kind(rng, post_p):
+    return "post" if rng.random() < post_p else "comment"
+
+
+def build_schedule(rng: random.Random):
+    slots = []
+
+    def add(source, category, topic, gen, dt, kind):
+        slots.append(dict(source=source, category=category, topic=topic, gen=gen, dt=dt, kind=kind))
+
+    for k in range(NDAYS):
+        d = START + timedelta(days=k)
+        weekend = d.weekday() >= 5
+        # recurring topics
+        for category, topic, gen, la, lc, post_p in RECURRING:
+            mult = 1.15 if (weekend and category != "spam") else 1.0
+            if topic == "bank_sync_fail":
+                if REL_312 <= d <= REL_312 + timedelta(days=3):
+                    mult *= 3.2
+                elif REL_312 + timedelta(days=4) <= d <= REL_312 + timedelta(days=6):
+                    mult *= 1.8
+            if topic == "none" and category == "other" and REL_320 <= d <= REL_320 + timedelta(days=4):
+                mult *= 0.8    # the crash drowns out the usual praise for a few days
+            for _ in range(poisson(rng, la * mult)):
+                nb = REL312_DT if (topic == "bank_sync_fail" and d == REL_312) else None
+                add("appstore", category, topic, gen, rand_time(rng, d, nb), "review")
+            for _ in range(poisson(rng, lc * mult)):
+                add("community", category, topic, gen, rand_time(rng, d), community_kind(rng, post_p))
+        # dark mode: steady 3-4 a day
+        n = wchoice(rng, [(2, 1), (3, 4), (4, 4), (5, 1)])
+        for _ in range(n):
+            if rng.random() < 0.58:
+                add("appstore", "feature_request", "dark_mode", gen_dark_mode, rand_time(rng, d), "review")
+            else:
+                add("community", "feature_request", "dark_mode", gen_dark_mode, rand_time(rng, d),
+                    community_kind(rng, 0.08))
+        # crash spike after v3.2.0
+        for _ in range(CRASH_V320.get(d, 0)):
+            t = rand_time(rng, d, REL320_DT)
+            if rng.random() < 0.7:
+                add("appstore", "bug", "crash_on_launch_v320", gen_crash_v320, t, "review")
+            else:
+                add("community", "bug", "crash_on_launch_v320", gen_crash_v320, t, community_kind(rng, 0.12))
+        # the new icon annoys people for about two weeks
+        if d >= REL_320:
+            lam = 3.2 * math.exp(-(d - REL_320).days / 5.0) + 0.15
+            for _ in range(poisson(rng, lam)):
+                t = rand_time(rng, d, REL320_DT)
+                if rng.random() < 0.6:
+                    add("appstore", "feature_request", "restore_old_icon", gen_old_icon, t, "review")
+                else:
+                    add("community", "feature_request", "restore_old_icon", gen_old_icon, t,
+                        community_kind(rng, 0.08))
+        # spam wave: bursts from a handful of accounts
+        n = SPAM_WAVE.get(d, 0)
+        if n:
+            first = datetime(d.year, d.month, d.day, 21, 10) if d == D(9, 19) else None
+            nbursts = max(1, n // 7)
+            left = n
+            for b in range(nbursts):
+                size = left if b == nbursts - 1 else max(1, round(n / nbursts + rng.uniform(-2, 2)))
+                size = min(size, left)
+                left -= size
+                t = rand_time(rng, d, first, SPAM_HOUR_W)
+                for _ in range(size):
+                    add("community", "spam", "spam_wave_parttime", gen_spam_wave, t, "comment")
+                    t += timedelta(seconds=rng.randrange(15, 420))
+                    if t.date() != d:
+                        t = datetime(d.year, d.month, d.day, 23, 59, rng.randrange(60))
+    # quality posts, spread over the whole period (more at weekends)
+    days = [START + timedelta(days=k) for k in range(NDAYS)]
+    dw = [(d, 1.6 if d.weekday() >= 5 else 1.0) for d in days]
+    for topic, n in QUALITY_PER_TOPIC.items():
+        for _ in range(n):
+            d = wchoice(rng, dw)
+            add("community", "quality_content", topic, None, rand_time(rng, d), "post")
+    return slots
+
+
+# --------------------------------------------------------------------------
+# near-duplicate control
+# --------------------------------------------------------------------------
+class Deduper:
+    def __init__(self):
+        self.exact = []           # list + dict for deterministic behaviour
+        self.exact_set = {}
+        self.by_topic = defaultdict(list)
+
+    def ok(self, text: str, key, thr: float) -> bool:
+        if len(text.strip()) < 2:
+            return False
+        norm, grams = bigrams(text)
+        if not norm:
+            norm = text.strip()
+        if text in self.exact_set or ("N:" + norm) in self.exact_set:
+            return False
+        for n2, g2 in self.by_topic[key]:
+            if len(norm) < 5 or len(n2) < 5:
+                short, long_ = sorted((norm, n2), key=len)
+                if short == long_ or (short in long_ and len(long_) - len(short) <= 2):
+                    return False
+            elif jaccard(grams, g2) >= thr:
+                return False
+        return True
+
+    def add(self, text: str, key):
+        norm, grams = bigrams(text)
+        if not norm:
+            norm = text.strip()
+        self.exact_set[text] = 1
+        self.exact_set["N:" + norm] = 1
+        self.by_topic[key].append((norm, grams))
+
+
+SPAM_AUTHORS = L("""
+兼职招募官
+日结小姐姐
+宝妈互助群主
+副业指南针
+在家赚钱小能手
+招聘专员-小雅
+jz日结
+点赞员招募
+网赚导师阿明
+小雨姐姐带你赚
+正规平台客服
+零花钱小助手
+学生兼职群
+日结300不是梦
+""")
+
+
+def spam_author(rng):
+    if rng.random() < 0.7:
+        return rng.choice(SPAM_AUTHORS)
+    return "用户_" + "".join(rng.choice("abcdefghjkmnpqrstuvwxyz23456789") for _ in range(6))
+
+
+def engagement(rng, cat, topic, kind, dt):
+    if cat == "spam":
+        return (0 if rng.random() < 0.9 else rng.randrange(1, 3),
+                0 if rng.random() < 0.8 else rng.randrange(1, 4))
+    if cat == "quality_content":
+        likes = int(rng.lognormvariate(5.0, 0.75))
+        return likes, int(likes * rng.uniform(0.04, 0.18)) + rng.randrange(2, 12)
+    if kind == "post":
+        base = 15 if cat == "bug" else 7
+        likes = int(rng.expovariate(1 / base))
+        return likes, int(rng.expovariate(1 / 5)) + rng.randrange(0, 3)
+    base = 2.5
+    if topic == "crash_on_launch_v320":
+        base = 10
+    elif topic == "dark_mode":
+        base = 6
+    likes = int(rng.expovariate(1 / base))
+    replies = 0 if rng.random() < 0.7 else rng.randrange(1, 5)
+    return likes, replies
+
+
+def appstore_version_at(rng, dt: datetime) -> str:
+    d = dt.date()
+    if dt < REL312_DT:
+        return "3.1.0"
+    if dt < REL320_DT:
+        lag = 0.35 if (d - REL_312).days < 4 else 0.08
+        return "3.1.0" if rng.random() < lag else "3.1.2"
+    if dt < REL321_DT:
+        lag = max(0.05, 0.4 - 0.08 * (d - REL_320).days)
+        return "3.1.2" if rng.random() < lag else "3.2.0"
+    lag = max(0.04, 0.35 - 0.06 * (d - REL_321).days)
+    return "3.2.0" if rng.random() < lag else "3.2.1"
+
+
+def latest_version_at(dt: datetime) -> str:
+    if dt < REL312_DT:
+        return "3.1.0"
+    if dt < REL320_DT:
+        return "3.1.2"
+    if dt < REL321_DT:
+        return "3.2.0"
+    return "3.2.1"
+
+
+def build():
+    rng_s = random.Random(SEED)
+    rng_t = random.Random(SEED * 7 + 1)
+    rng_m = random.Random(SEED * 13 + 5)
+    slots = build_schedule(rng_s)
+    slots.sort(key=lambda x: (x["dt"], x["source"], x["category"], x["topic"]))
+
+    # quality posts are written up-front (two long ones per topic first)
+    qw = QualityWriter(random.Random(SEED + 99))
+    qposts = {}
+    for topic, n in QUALITY_PER_TOPIC.items():
+        posts = [qw.write(topic, long=True) for _ in range(2)]
+        posts += [qw.write(topic) for _ in range(n - 2)]
+        posts = [p for p in posts if p]
+        rng_m.shuffle(posts)
+        qposts[topic] = posts
+
+    dd = Deduper()
+    items, dropped = [], Counter()
+    for sl in slots:
+        cat, topic, dt = sl["category"], sl["topic"], sl["dt"]
+        if sl["source"] == "appstore":
+            version = appstore_version_at(rng_m, dt)
+        else:
+            version = latest_version_at(dt)
+        ctx = Ctx(sl["source"], sl["kind"], dt.date(), version)
+        ctx.dt = dt
+        key = (cat, topic)
+        thr = 0.65 if cat == "spam" else 0.5
+        out = None
+        if cat == "quality_content":
+            if qposts[topic]:
+                out = qposts[topic].pop()
+                if not dd.ok(out["text"], key, 0.5):
+                    out = None
+        else:
+            for _ in range(80):
+                cand = sl["gen"](rng_t, ctx)
+                if cand["text"] and dd.ok(cand["text"], key, thr):
+                    out = cand
+                    break
+        if out is None:
+            dropped[(cat, topic)] += 1
+            continue
+        dd.add(out["text"], key)
+        it = dict(source=sl["source"], kind=sl["kind"], category=cat, topic=topic, dt=dt,
+                  text=out["text"], title=out.get("title") if sl["kind"] == "post" else None)
+        if sl["source"] == "appstore":
+            it["rating"] = out.get("rating", 3)
+            it["version"] = out.get("version") or version
+            if topic == "crash_on_launch_v320" and dt < REL321_DT:
+                it["version"] = "3.2.0"
+            # a reviewer who talks about a version is running at least that version
+            order = ["3.1.0", "3.1.2", "3.2.0", "3.2.1"]
+            floor = "3.2.0" if topic == "restore_old_icon" else "3.1.0"
+            for v in order[1:]:
+                if v in out["text"] and order.index(v) <= order.index(latest_version_at(dt)):
+                    floor = max(floor, v, key=order.index)
+            if order.index(it["version"]) < order.index(floor):
+                it["version"] = floor
+            it["author"] = spam_author(rng_m) if cat == "spam" else nickname(rng_m, "appstore")
+        else:
+            it["author"] = spam_author(rng_m) if cat == "spam" else nickname(rng_m, "community")
+            it["likes"], it["replies"] = engagement(rng_m, cat, topic, sl["kind"], dt)
+        items.append(it)
+
+    # spammers repost a few of their own comments word for word
+    wave = [it for it in items if it["topic"] == "spam_wave_parttime"]
+    late = wave[len(wave) // 4:]
+    for it in rng_m.sample(late, min(SPAM_REPOSTS, len(late))):
+        earlier = [w for w in wave if w["dt"] < it["dt"] and w["text"] != it["text"]]
+        src = rng_m.choice(earlier)
+        it["text"] = src["text"]
+        if rng_m.random() < 0.6:
+            it["author"] = src["author"]
+    return items, dropped
+
+
+# --------------------------------------------------------------------------
+# writing
+# --------------------------------------------------------------------------
+def write_outputs(items):
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = [it for it in items if it["source"] == "appstore"]
+    com = [it for it in items if it["source"] == "community"]
+    app.sort(key=lambda x: x["dt"])
+    com.sort(key=lambda x: x["dt"])
+    for i, it in enumerate(app, 1):
+        it["id"] = f"r{i:06d}"
+    for i, it in enumerate(com, 1):
+        it["id"] = f"c{i:06d}"
+
+    with open(OUT / "appstore_reviews.csv", "w", encoding="utf-8-sig", newline="") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(APPSTORE_HEADER)
+        for it in app:
+            w.writerow([it["id"], it["author"], it["rating"], it["text"],
+                        it["dt"].strftime("%Y-%m-%d %H:%M:%S"), it["version"]])
+
+    with open(OUT / "community.jsonl", "w", encoding="utf-8", newline="\n") as f:
+        for it in com:
+            obj = {"id": it["id"], "kind": it["kind"], "author": it["author"], "title": it["title"],
+                   "text": it["text"], "created_at": it["dt"].strftime("%Y-%m-%dT%H:%M:%S+08:00"),
+                   "likes": it["likes"], "replies": it["replies"]}
+            f.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+    with open(OUT / "topics.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["source", "id", "category", "topic"])
+        for it in app + com:
+            w.writerow([it["source"], it["id"], it["category"], it["topic"]])
+    return app, com
+
+
+def day_counts(items, pred):
+    c = Counter(it["dt"].date() for it in items if pred(it))
+    return [c.get(START + timedelta(days=k), 0) for k in range(NDAYS)]
+
+
+def summary(items) -> str:
+    lines = []
+    days = [START + timedelta(days=k) for k in range(NDAYS)]
+    crash = day_counts(items, lambda x: x["topic"] == "crash_on_launch_v320")
+    crash_misc = day_counts(items, lambda x: x["topic"] == "app_crash_misc")
+    dark = day_counts(items, lambda x: x["topic"] == "dark_mode")
+    spam = day_counts(items, lambda x: x["category"] == "spam")
+    wave = day_counts(items, lambda x: x["topic"] == "spam_wave_parttime")
+    total = day_counts(items, lambda x: True)
+    lines.append("date        total  crash_v320  crash_misc  dark_mode  spam(wave)")
+    for k, d in enumerate(days):
+        lines.append(f"{d}  {total[k]:5d}  {crash[k]:10d}  {crash_misc[k]:10d}  {dark[k]:9d}  {spam[k]:4d} ({wave[k]})")
+    lines.append("")
+    lines.append("per category (appstore / community / total):")
+    for cat in CATEGORIES:
+        a = sum(1 for it in items if it["category"] == cat and it["source"] == "appstore")
+        c = sum(1 for it in items if it["category"] == cat and it["source"] == "community")
+        lines.append(f"  {cat:16s} {a:4d} / {c:4d} / {a + c:4d}")
+    return "\n".join(lines)
+
+
+def topic_table(items):
+    c = Counter((it["category"], it["topic"], it["source"]) for it in items)
+    keys = sorted({(k[0], k[1]) for k in c}, key=lambda k: (CATEGORIES.index(k[0]), k[1]))
+    rows = []
+    for cat, topic in keys:
+        a, m = c.get((cat, topic, "appstore"), 0), c.get((cat, topic, "community"), 0)
+        rows.append((cat, topic, a, m, a + m))
+    return rows
+
+
+TOPIC_NOTES = {
+    "crash_on_launch_v320": "闪退/白屏/一点记一笔就崩溃 after v3.2.0 (the spike)",
+    "app_crash_misc": "occasional crashes not tied to v3.2.0 (baseline)",
+    "sms_code_not_received": "短信验证码收不到",
+    "bank_sync_fail": "银行卡同步失败 / 账单导入失败 (bump after v3.1.2)",
+    "data_loss": "数据丢失 / 记录消失",
+    "dark_mode": "夜间模式 / 深色模式 / 暗黑模式",
+    "export_excel": "导出 Excel / CSV",
+    "multi_ledger": "多账本 / 家庭共享账本",
+    "budget_reminder": "预算超支提醒",
+    "home_widget": "桌面小组件 / widget",
+    "restore_old_icon": "把旧版图标改回来 (after v3.2.0)",
+    "ads_too_many": "complaint: 广告太多 (no request)",
+    "vip_too_expensive": "complaint: 会员太贵 (no request)",
+    "howto_question": "usage questions (怎么设置预算？转账怎么记？)",
+    "tip_bookkeeping": "post: 记账技巧",
+    "budget_method": "post: 预算方法",
+    "finance_experience": "post: 理财心得",
+    "feature_guide": "post: 功能攻略",
+    "spam_wave_parttime": "兼职日结 / 刷单 / 加v spam wave in comments",
+    "spam_fake_review": "fake reviews, 好评返现, promotion of other apps",
+    "spam_seo": "SEO / web-agency ads (xx市SEO优化专家…)",
+    "spam_gambling": "gambling ads",
+    "spam_loan": "loan ads",
+    "none": "no topic: generic praise, chit-chat, one-off bugs or ideas",
+}
+
+
+def write_readme(items, app, com):
+    rows = topic_table(items)
+    cats = Counter(it["category"] for it in items)
+    days = [START + timedelta(days=k) for k in range(NDAYS)]
+    crash = day_counts(items, lambda x: x["topic"] == "crash_on_launch_v320")
+    dark = day_counts(items, lambda x: x["topic"] == "dark_mode")
+    wave = day_counts(items, lambda x: x["topic"] == "spam_wave_parttime")
+    spam = day_counts(items, lambda x: x["category"] == "spam")
+    posts = sum(1 for it in com if it["kind"] == "post")
+    trad = sum(1 for it in items if any(ch in it["text"] for ch in "閃記賬這麼個們開時間後說還沒為會對題問樣裡點東來嗎"))
+    texts = Counter(it["text"] for it in items)
+    dups = sum(v - 1 for v in texts.values() if v > 1)
+    lens = sorted(len(it["text"]) for it in items)
+
+    def span(vals, a, b):
+        i, j = (a - START).days, (b - START).days
+        return ", ".join(f"{(START + timedelta(days=k)).strftime('%m-%d')}: {vals[k]}" for k in range(i, j + 1))
+
+    out = []
+    out.append("# Sample feed: 青柠记账 (fictional)\n")
+    out.append("A small, **fictional** feed of Chinese user feedback for one product, shipped so that "
+               "huisheng (回声) can be tried end to end without any real data. The product, the people, "
+               "the nicknames and every text are invented; the texts were written for this project "
+               "(hand-written fragments composed at random by `scripts/build_sample.py`). Nothing was "
+               "copied from any corpus or website.\n")
+    out.append("## The product\n")
+    out.append("青柠记账 (Qingning Bookkeeping), a personal-finance / bookkeeping app with a community "
+               "(社区) where users post tips. Versions in the feed:\n")
+    out.append("| version | released (Asia/Shanghai) | notes |\n|---|---|---|")
+    out.append("| 3.1.0 | before 2026-09-01 | |")
+    out.append("| 3.1.2 | 2026-09-15 10:00 | bank sync / bill import breaks for a few days |")
+    out.append("| 3.2.0 | 2026-10-05 10:00 (day 35) | crash on launch / on 记一笔; new app icon |")
+    out.append("| 3.2.1 | 2026-10-10 14:00 | hotfix for the crash |\n")
+    out.append("## Files\n")
+    out.append(f"| file | rows | format |\n|---|---|---|")
+    out.append(f"| `appstore_reviews.csv` | {len(app)} | app-store reviews; UTF-8 **with BOM**; header "
+               f"`编号,昵称,评分,内容,时间,版本` (id `r000123`, nickname, rating 1–5, text, "
+               f"`2026-09-01 08:15:00` local time, app version); RFC 4180 quoting, texts may hold commas, "
+               f"quotes and line breaks |")
+    out.append(f"| `community.jsonl` | {len(com)} | community comments and posts, UTF-8, one JSON object a "
+               f"line: `id` (`c000123`), `kind` (`comment`/`post`), `author`, `title` (null for comments), "
+               f"`text`, `created_at` (`2026-09-01T08:15:00+08:00`), `likes`, `replies`; {posts} posts "
+               f"({posts * 100 // len(com)}%) |")
+    out.append(f"| `topics.csv` | {len(items)} | **ground truth for evaluation only — not ingested**: "
+               f"`source,id,category,topic`; source `appstore`/`community`, category one of "
+               f"{', '.join(CATEGORIES)}; topic a short slug or `none` |\n")
+    out.append(f"Period: 2026-09-01 .. 2026-10-30 (60 days), timestamps in Asia/Shanghai with a realistic "
+               f"hour-of-day curve (quiet 02–06, peaks at lunch and 20–23). Total: **{len(items)} items**.\n")
+    out.append("## Patterns\n")
+    out.append(f"- **Crash spike** (`crash_on_launch_v320`, bug): nothing before v3.2.0; after the release "
+               f"on 2026-10-05 10:00 — {span(crash, D(10, 5), D(10, 9))} — then decaying after the hotfix "
+               f"v3.2.1 (10-10): {span(crash, D(10, 10), D(10, 16))}. Most reviews mention v3.2.0 and rate "
+               f"1★; some sarcastic (更新完直接闪退，真是太感谢了). Background crashes (`app_crash_misc`) "
+               f"stay at ~0–1/day throughout.")
+    out.append(f"- **Steady feature demand** (`dark_mode`): {min(dark)}–{max(dark)} a day "
+               f"(mean {sum(dark) / NDAYS:.1f}) for all 60 days, phrased many ways "
+               f"(夜间模式, 深色模式, 暗黑模式, 黑色主题, dark mode…).")
+    out.append(f"- **Spam wave** (`spam_wave_parttime`): part-time-job / WeChat promotion comments "
+               f"(兼职日结, 刷单, 加v, 宝妈在家也能赚, obfuscated ids like `v❤ qn8866`) — "
+               f"{span(wave, D(9, 19), D(9, 24))}. All spam per day otherwise: ~1–2 "
+               f"(SEO posts, gambling, loans, fake reviews). {dups} exact-duplicate reposts, all by spammers.")
+    out.append("- **Bank sync bump** (`bank_sync_fail`): ~1/day, about 3× for the four days after v3.1.2 (09-15).")
+    out.append("- **Old icon** (`restore_old_icon`): appears with v3.2.0 and fades over ~2 weeks.")
+    out.append("- Other recurring topics at a steady rate: SMS code not received, data loss, export Excel/CSV, "
+               "multiple/shared ledgers, budget reminders, home-screen widget; complaints without a request "
+               "(ads, membership price); usage questions; praise and chit-chat (`none`).")
+    out.append(f"- **Quality content**: {cats['quality_content']} multi-paragraph community posts "
+               f"(记账技巧, 预算方法, 理财心得, 功能攻略; 300–1,000 characters, paragraphs separated by a blank "
+               f"line) with many likes — the ones worth featuring.")
+    out.append(f"- Realistic noise: slang, emoji, typos (登陆/登录, 在/再), traditional characters in "
+               f"~{trad * 100 / len(items):.0f}% of items, mixed English (app, bug, vip, iOS), device names, "
+               f"anger and sarcasm; texts from {lens[0]} to {lens[-1]} characters (median {lens[len(lens) // 2]}). "
+               f"No two texts of one topic are near-identical (character-bigram Jaccard < 0.6; < 0.7 for spam).\n")
+    out.append("## Counts per category\n")
+    out.append("| category | appstore | community | total |\n|---|---:|---:|---:|")
+    for cat in CATEGORIES:
+        a = sum(1 for it in app if it["category"] == cat)
+        c = sum(1 for it in com if it["category"] == cat)
+        out.append(f"| {cat} | {a} | {c} | {a + c} |")
+    out.append(f"| **total** | {len(app)} | {len(com)} | {len(items)} |\n")
+    out.append("## Counts per topic\n")
+    out.append("| category | topic | appstore | community | total | what |\n|---|---|---:|---:|---:|---|")
+    for cat, topic, a, c, t in rows:
+        out.append(f"| {cat} | `{topic}` | {a} | {c} | {t} | {TOPIC_NOTES.get(topic, '')} |")
+    out.append("")
+    out.append("## Daily counts of the main patterns\n")
+    out.append("| date | all items | crash_on_launch_v320 | dark_mode | spam (all) | spam_wave_parttime |\n"
+               "|---|---:|---:|---:|---:|---:|")
+    total = day_counts(items, lambda x: True)
+    for k, d in enumerate(days):
+        out.append(f"| {d} | {total[k]} | {crash[k]} | {dark[k]} | {spam[k]} | {wave[k]} |")
+    out.append("")
+    out.append("## How it was made\n")
+    out.append("```\npython3 scripts/build_sample.py          # rebuild, print a summary, verify\n"
+               "python3 scripts/build_sample.py --check  # verify the files only\n```\n")
+    out.append(f"Standard library only, fixed seed ({SEED}); two runs give byte-identical files. "
+               "The script schedules items per day and topic (Poisson rates, fixed curves for the crash "
+               "spike and the spam wave), draws a timestamp from the hour-of-day curve, and composes each "
+               "text from hand-written fragments (openers, symptoms, reasons, closers, emoji, typos, "
+               "occasional traditional characters), rejecting exact duplicates and near-duplicates within "
+               "a topic. Quality posts are assembled from hand-written paragraphs so that two posts of one "
+               "theme share at most two paragraphs. Everything here is fictional and was written for huisheng; "
+               "it may be used freely with the project.\n")
+    (OUT / "README.md").write_text("\n".join(out), encoding="utf-8")
+
+
+# --------------------------------------------------------------------------
+# verification
+# --------------------------------------------------------------------------
+def verify() -> list[str]:
+    errs = []
+    ap = OUT / "appstore_reviews.csv"
+    raw = ap.read_bytes()
+    if not raw.startswith(b"\xef\xbb\xbf"):
+        errs.append("appstore_reviews.csv has no UTF-8 BOM")
+    with open(ap, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    with open(ap, encoding="utf-8-sig", newline="") as f:
+        header = next(csv.reader(f))
+    if header != APPSTORE_HEADER:
+        errs.append(f"bad header {header}")
+    n_records = raw.decode("utf-8-sig").count("\r\n") - 1   # rows end in CRLF; texts use bare LF
+    if len(rows) != n_records:
+        errs.append(f"csv DictReader rows {len(rows)} != written records {n_records}")
+    ids_app = [r["编号"] for r in rows]
+    for r in rows:
+        if not re.fullmatch(r"r\d{6}", r["编号"]):
+            errs.append(f"bad id {r['编号']}")
+        if r["评分"] not in {"1", "2", "3", "4", "5"}:
+            errs.append(f"bad rating {r}")
+        datetime.strptime(r["时间"], "%Y-%m-%d %H:%M:%S")
+        if not r["内容"]:
+            errs.append(f"empty text {r['编号']}")
+    com = []
+    with open(OUT / "community.jsonl", encoding="utf-8") as f:
+        for line in f:
+            com.append(json.loads(line))
+    keys = ["id", "kind", "author", "title", "text", "created_at", "likes", "replies"]
+    for o in com:
+        if list(o) != keys:
+            errs.append(f"bad keys {o}")
+        if o["kind"] not in ("comment", "post"):
+            errs.append(f"bad kind {o['id']}")
+        if (o["kind"] == "comment") != (o["title"] is None):
+            errs.append(f"title/kind mismatch {o['id']}")
+        if not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00", o["created_at"]):
+            errs.append(f"bad created_at {o['id']}")
+        if not isinstance(o["likes"], int) or not isinstance(o["replies"], int):
+            errs.append(f"bad counts {o['id']}")
+    with open(OUT / "topics.csv", encoding="utf-8", newline="") as f:
+        topics = list(csv.DictReader(f))
+    tid = Counter(t["id"] for t in topics)
+    feed = ids_app + [o["id"] for o in com]
+    if len(set(feed)) != len(feed):
+        errs.append("duplicate ids in feed")
+    for i in feed:
+        if tid.get(i) != 1:
+            errs.append(f"id {i} appears {tid.get(i)} times in topics.csv")
+    if len(topics) != len(feed):
+        errs.append("topics.csv has ids not in the feed")
+    for t in topics:
+        if t["category"] not in CATEGORIES or not t["topic"]:
+            errs.append(f"bad topic row {t}")
+        if t["source"] != ("appstore" if t["id"].startswith("r") else "community"):
+            errs.append(f"bad source {t}")
+    texts = [r["内容"] for r in rows] + [o["text"] for o in com]
+    cat = {t["id"]: t["category"] for t in topics}
+    c = Counter(texts)
+    dup_extra = sum(v - 1 for v in c.values() if v > 1)
+    if dup_extra > 20:
+        errs.append(f"{dup_extra} exact duplicates")
+    by_text = defaultdict(list)
+    for i, tx in zip(feed, texts):
+        by_text[tx].append(i)
+    for tx, ids in by_text.items():
+        if len(ids) > 1 and any(cat[i] != "spam" for i in ids):
+            errs.append(f"non-spam duplicate {ids}")
+    for o in com:
+        if cat[o["id"]] == "quality_content":
+            if o["kind"] != "post" or not (300 <= len(o["text"]) <= 1200) or "\n\n" not in o["text"]:
+                errs.append(f"bad quality post {o['id']}")
+    if max(len(t) for t in texts) > 1200 or min(len(t) for t in texts) < 2:
+        errs.append("text length out of 2..1200")
+    return errs
+
+
+def main():
+    if "--check" in sys.argv:
+        errs = verify()
+        print("OK" if not errs else "\n".join(errs[:50]))
+        return 1 if errs else 0
+    items, dropped = build()
+    app, com = write_outputs(items)
+    write_readme(items, app, com)
+    print(summary(items))
+    if dropped:
+        print("dropped (no distinct text found):", dict(dropped))
+    print()
+    for cat, topic, a, c, t in topic_table(items):
+        print(f"  {cat:16s} {topic:24s} {a:4d} {c:4d} {t:4d}")
+    errs = verify()
+    print("\nverify:", "OK" if not errs else "\n".join(errs[:50]))
+    return 1 if errs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
