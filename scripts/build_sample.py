@@ -2707,6 +2707,10 @@ def build_schedule(rng: random.Random):
 # --------------------------------------------------------------------------
 # near-duplicate control
 # --------------------------------------------------------------------------
+THR_TEXT = 0.5     # max character-bigram Jaccard between two texts of one topic
+THR_SPAM = 0.65    # spam is templated by nature; a little looser
+
+
 class Deduper:
     def __init__(self):
         self.exact = []           # list + dict for deterministic behaviour
@@ -2836,7 +2840,7 @@ def build():
         ctx = Ctx(sl["source"], sl["kind"], dt.date(), version)
         ctx.dt = dt
         key = (cat, topic)
-        thr = 0.65 if cat == "spam" else 0.5
+        thr = THR_SPAM if cat == "spam" else THR_TEXT
         out = None
         if cat == "quality_content":
             if qposts[topic]:
@@ -2986,6 +2990,11 @@ TOPIC_NOTES = {
 }
 
 
+NONE_NOTES = {"bug": "no topic: one-off bugs (图例颜色不对, 键盘挡住输入框…)",
+              "feature_request": "no topic: one-off ideas (Apple Watch, 外币, 日历视图…)",
+              "other": "no topic: generic praise (好用, 界面简洁, 用了三年了) and chit-chat"}
+
+
 def write_readme(items, app, com):
     rows = topic_table(items)
     cats = Counter(it["category"] for it in items)
@@ -2995,10 +3004,12 @@ def write_readme(items, app, com):
     wave = day_counts(items, lambda x: x["topic"] == "spam_wave_parttime")
     spam = day_counts(items, lambda x: x["category"] == "spam")
     posts = sum(1 for it in com if it["kind"] == "post")
-    trad = sum(1 for it in items if any(ch in it["text"] for ch in "閃記賬這麼個們開時間後說還沒為會對題問樣裡點東來嗎"))
+    trad = sum(1 for it in items if to_simplified(it["text"]) != it["text"])
     texts = Counter(it["text"] for it in items)
     dups = sum(v - 1 for v in texts.values() if v > 1)
     lens = sorted(len(it["text"]) for it in items)
+    qlens = [len(it["text"]) for it in items if it["category"] == "quality_content"]
+    qmin, qmax = min(qlens), max(qlens)
 
     def span(vals, a, b):
         i, j = (a - START).days, (b - START).days
@@ -3045,20 +3056,25 @@ def write_readme(items, app, com):
                f"(夜间模式, 深色模式, 暗黑模式, 黑色主题, dark mode…).")
     out.append(f"- **Spam wave** (`spam_wave_parttime`): part-time-job / WeChat promotion comments "
                f"(兼职日结, 刷单, 加v, 宝妈在家也能赚, obfuscated ids like `v❤ qn8866`) — "
-               f"{span(wave, D(9, 19), D(9, 24))}. All spam per day otherwise: ~1–2 "
+               f"{span(wave, D(9, 19), D(9, 24))}. All spam per day otherwise: "
+               f"{sum(spam[k] - wave[k] for k in range(NDAYS)) / NDAYS:.1f} on average "
                f"(SEO posts, gambling, loans, fake reviews). {dups} exact-duplicate reposts, all by spammers.")
-    out.append("- **Bank sync bump** (`bank_sync_fail`): ~1/day, about 3× for the four days after v3.1.2 (09-15).")
+    bank = day_counts(items, lambda x: x["topic"] == "bank_sync_fail")
+    base = [bank[k] for k in range(NDAYS) if not (14 <= k <= 20)]
+    out.append(f"- **Bank sync bump** (`bank_sync_fail`): ~{sum(base) / len(base):.1f}/day, more after v3.1.2 "
+               f"(09-15): {span(bank, D(9, 13), D(9, 22))}.")
     out.append("- **Old icon** (`restore_old_icon`): appears with v3.2.0 and fades over ~2 weeks.")
     out.append("- Other recurring topics at a steady rate: SMS code not received, data loss, export Excel/CSV, "
                "multiple/shared ledgers, budget reminders, home-screen widget; complaints without a request "
                "(ads, membership price); usage questions; praise and chit-chat (`none`).")
     out.append(f"- **Quality content**: {cats['quality_content']} multi-paragraph community posts "
-               f"(记账技巧, 预算方法, 理财心得, 功能攻略; 300–1,000 characters, paragraphs separated by a blank "
+               f"(记账技巧, 预算方法, 理财心得, 功能攻略; {qmin}–{qmax} characters, paragraphs separated by a blank "
                f"line) with many likes — the ones worth featuring.")
     out.append(f"- Realistic noise: slang, emoji, typos (登陆/登录, 在/再), traditional characters in "
                f"~{trad * 100 / len(items):.0f}% of items, mixed English (app, bug, vip, iOS), device names, "
                f"anger and sarcasm; texts from {lens[0]} to {lens[-1]} characters (median {lens[len(lens) // 2]}). "
-               f"No two texts of one topic are near-identical (character-bigram Jaccard < 0.6; < 0.7 for spam).\n")
+               f"No two texts of one topic are near-identical (character-bigram Jaccard < {THR_TEXT}; "
+               f"< {THR_SPAM} for spam, apart from the reposts).\n")
     out.append("## Counts per category\n")
     out.append("| category | appstore | community | total |\n|---|---:|---:|---:|")
     for cat in CATEGORIES:
@@ -3069,7 +3085,8 @@ def write_readme(items, app, com):
     out.append("## Counts per topic\n")
     out.append("| category | topic | appstore | community | total | what |\n|---|---|---:|---:|---:|---|")
     for cat, topic, a, c, t in rows:
-        out.append(f"| {cat} | `{topic}` | {a} | {c} | {t} | {TOPIC_NOTES.get(topic, '')} |")
+        note = NONE_NOTES[cat] if topic == "none" else TOPIC_NOTES.get(topic, "")
+        out.append(f"| {cat} | `{topic}` | {a} | {c} | {t} | {note} |")
     out.append("")
     out.append("## Daily counts of the main patterns\n")
     out.append("| date | all items | crash_on_launch_v320 | dark_mode | spam (all) | spam_wave_parttime |\n"

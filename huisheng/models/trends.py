@@ -1,0 +1,55 @@
+"""Is a cluster spiking? A one-sided Poisson test of a day's count against the cluster's own recent baseline.
+
+A steady request (夜间模式, 3-4 a day) must not page anyone; a crash report that goes from ~0 to 20 a day after a
+release must. The baseline is the mean daily count over the ``window`` days before the day tested, floored so that
+a cluster born yesterday is not a spike on its second voice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from scipy.stats import poisson
+
+
+@dataclass(frozen=True)
+class Spike:
+    day: date
+    count: int
+    baseline: float
+    p_value: float
+
+
+def find_spikes(daily: dict[date, int], window: int = 14, alpha: float = 1e-3, min_count: int = 5,
+                min_baseline: float = 0.5, days: list[date] | None = None, observed_from: date | None = None,
+                min_history: int = 3) -> list[Spike]:
+    """Spikes among ``days`` (default: every day with data). ``daily`` maps day → count (missing days are 0).
+
+    ``observed_from``: the first day the *feed* has data (default: this series' first day). Days before it are
+    unknown, not zero; a day with fewer than ``min_history`` observed days before it is not judged.
+    """
+    if not daily:
+        return []
+    observed_from = observed_from or min(daily)
+    out = []
+    for d in sorted(days if days is not None else daily):
+        count = daily.get(d, 0)
+        if count < min_count:
+            continue
+        history = [daily.get(d - timedelta(days=k), 0) for k in range(1, window + 1)
+                   if d - timedelta(days=k) >= observed_from]
+        if len(history) < min_history:
+            continue
+        baseline = max(sum(history) / len(history), min_baseline)
+        p = float(poisson.sf(count - 1, baseline))
+        if p < alpha:
+            out.append(Spike(d, count, round(baseline, 2), p))
+    return out
+
+
+def latest_spike(daily: dict[date, int], as_of: date, lookback: int = 7, **kw) -> Spike | None:
+    """The most recent spike within ``lookback`` days up to ``as_of``, if any."""
+    days = [as_of - timedelta(days=k) for k in range(lookback)]
+    spikes = find_spikes(daily, days=days, **kw)
+    return spikes[-1] if spikes else None
