@@ -108,13 +108,56 @@ def board(port: Optional[int] = typer.Option(None, help="port (default from sett
 
 @app.command()
 def serve(cron: str = typer.Option("*/30 * * * *", "--cron", help="cron expression for the pipeline"),
-          paths: list[Path] = typer.Argument(None, help="files to (re-)ingest on every run")):
-    """Serve the pipeline as a Prefect deployment on a schedule."""
-    _setup()
-    from huisheng.flows.pipeline import pipeline_flow
+          paths: list[Path] = typer.Argument(None, help="files to (re-)ingest on every run"),
+          port: int = typer.Option(4200, "--prefect-port", help="port of the local Prefect server, if one is started")):
+    """Serve the pipeline as a Prefect deployment on a schedule.
 
-    pipeline_flow.serve(name="huisheng-pipeline", cron=cron,
-                        parameters={"paths": [str(p.resolve()) for p in paths] if paths else None})
+    Schedules need a real Prefect server: the one in PREFECT_API_URL if set, otherwise a local one started here
+    (on 127.0.0.1, data under the run-time home) and stopped when serve stops.
+    """
+    import os
+
+    settings = _setup()
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        server, api = _start_prefect_server(settings, port)
+        os.environ["PREFECT_API_URL"] = api
+        typer.echo(f"started a local Prefect server: {api.removesuffix('/api')}")
+    try:
+        from huisheng.flows.pipeline import pipeline_flow
+
+        pipeline_flow.serve(name="huisheng-pipeline", cron=cron,
+                            parameters={"paths": [str(p.resolve()) for p in paths] if paths else None})
+    finally:
+        if server is not None:
+            server.terminate()  # SIGTERM: the server ignores SIGINT when in the background
+            try:
+                server.wait(30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def _start_prefect_server(settings, port: int):
+    import time
+    import urllib.request
+
+    prefect = Path(sys.executable).with_name("prefect")
+    log = open(settings.home / "prefect-server.log", "ab")
+    proc = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT)
+    api = f"http://127.0.0.1:{port}/api"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise CliError(f"the Prefect server exited with {proc.returncode}; see {settings.home / 'prefect-server.log'}")
+        try:
+            with urllib.request.urlopen(f"{api}/health", timeout=2) as r:
+                if r.status == 200:
+                    return proc, api
+        except OSError:
+            time.sleep(1)
+    proc.terminate()
+    raise CliError(f"the Prefect server did not answer on {api} within 120 s")
 
 
 @app.command()
