@@ -142,3 +142,8 @@ def test_group_topics_within_categories():
     assert res.cluster_ids[6] == -1
     assert "夜间模式" in res.labels[res.cluster_ids[3]]
     assert len(res.quotes[res.cluster_ids[0]]) == 3
+
+
+def test_label_folds_overlapping_keywords():
+    lab = ClassTfidfLabeler().label(["深色", "深色模式", "夜间模式", "晚上"])
+    assert lab == "深色模式 · 夜间模式 · 晚上"

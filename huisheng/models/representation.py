@@ -40,7 +40,15 @@ class ClassTfidfLabeler:
         return out
 
     def label(self, keywords: list[str]) -> str:
-        return " · ".join(keywords[: self.label_words]) if keywords else "(未命名)"
+        """Top keywords, with 深色 folded into 深色模式 rather than shown twice."""
+        chosen: list[str] = []
+        for w in keywords:
+            if any(w in c for c in chosen):
+                continue
+            chosen = [c for c in chosen if c not in w] + [w] if any(c in w for c in chosen) else chosen + [w]
+            if len(chosen) == self.label_words:
+                break
+        return " · ".join(chosen) if chosen else "(未命名)"
 
     def central_quotes(self, texts: Sequence[str], X: np.ndarray, center: np.ndarray) -> list[str]:
         if len(texts) == 0:

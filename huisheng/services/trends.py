@@ -11,7 +11,8 @@ from huisheng.storage.schema import Item
 from huisheng.storage.stats import cluster_daily_counts, local_day
 
 
-def cluster_spikes(db: Database, tz: str = "Asia/Shanghai", lookback: int = 7) -> dict[int, Spike]:
+def cluster_spikes(db: Database, tz: str = "Asia/Shanghai", lookback: int | None = 7) -> dict[int, Spike]:
+    """Latest spike per cluster within ``lookback`` days of the newest item (None: the whole history)."""
     with db.session() as s:
         first, last = s.execute(select(func.min(func.coalesce(Item.created_at, Item.ingested_at)),
                                        func.max(func.coalesce(Item.created_at, Item.ingested_at)))).one()
@@ -22,7 +23,7 @@ def cluster_spikes(db: Database, tz: str = "Asia/Shanghai", lookback: int = 7) -
     start, as_of = local_day(first, tz), local_day(last, tz)
     out = {}
     for cid, counts in daily.items():
-        spike = latest_spike(dict(counts), as_of, lookback=lookback, observed_from=start)
+        spike = latest_spike(dict(counts), as_of, lookback=lookback or (as_of - start).days + 1, observed_from=start)
         if spike:
             out[cid] = spike
     return out
