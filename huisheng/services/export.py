@@ -29,11 +29,17 @@ DEFAULT_TZ = "Asia/Shanghai"
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the ones with a meaning in
 # CommonMark, GFM or Streamlit's Markdown (`$` math, `:` emoji and :color[...] directives, `~` strike-through, `|`
-# tables, `&` entities, `<` HTML/autolinks, `=` setext headings).
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$&:=^])")
+# tables, `&` entities, `<` HTML/autolinks, `=` setext headings, `@` mentions in GitHub/GitLab tickets).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$&:=^@])")
 # C0/C1 controls (but tab and newline), zero-width characters and bidi overrides that can disguise text
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# GFM renderers (GitHub, GitLab, Streamlit's remark-gfm) also turn bare URLs and e-mail addresses into links, and
+# they match on the *decoded* text, so backslash escapes do not stop them. A zero-width space after the scheme
+# (`http`, `https`, `ftp`, `www`) and after `@` keeps the text looking the same but no longer a link.
+_AUTOLINK_SCHEME = re.compile(r"(?i)(https?|ftp|www)(?=\\[:.])")
+_AUTOLINK_AT = re.compile(r"\\@")
+ZWSP = "\u200b"
 
 
 def clean_text(text: str | None) -> str:
@@ -43,12 +49,14 @@ def clean_text(text: str | None) -> str:
 
 
 def escape_markdown(text: str | None, single_line: bool = False) -> str:
-    """Backslash-escape Markdown so ``text`` renders literally. ``single_line`` also collapses whitespace and
-    newlines (for headings, list items and labels)."""
+    """Backslash-escape Markdown so ``text`` renders literally, and defuse bare-URL / e-mail autolinks.
+    ``single_line`` also collapses whitespace and newlines (for headings, list items and labels)."""
     text = clean_text(text)
     if single_line:
         text = " ".join(text.split())
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _AUTOLINK_SCHEME.sub(lambda m: m.group(1) + ZWSP, text)
+    return _AUTOLINK_AT.sub(lambda m: m.group(0) + ZWSP, text)
 
 
 def csv_cell(value) -> str:

@@ -1,0 +1,261 @@
+"""What the pages show, loaded through the storage package and shaped into plain values and DataFrames.
+
+Pages call these with an open session and render the result; nothing here touches Streamlit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from huisheng.app.safe import one_line
+from huisheng.models import CATEGORIES
+from huisheng.storage import clusters as cstore
+from huisheng.storage import curation, stats
+from huisheng.storage.ingest import list_quarantine
+from huisheng.storage.schema import CLUSTER_STATUSES, Analysis, Item
+
+CATEGORY_LABELS = {
+    "bug": "缺陷 (bug)",
+    "feature_request": "需求 (feature_request)",
+    "quality_content": "优质内容 (quality_content)",
+    "spam": "垃圾 (spam)",
+    "other": "其他 (other)",
+}
+CLUSTER_STATUS_LABELS = {
+    "new": "新建 (new)",
+    "triaged": "已分诊 (triaged)",
+    "handed_off": "已移交 (handed_off)",
+    "done": "已完成 (done)",
+    "declined": "不处理 (declined)",
+}
+MODERATION_STATUS_LABELS = {
+    "pending": "待审 (pending)",
+    "approved": "已通过 (approved)",
+    "rejected": "已拒绝 (rejected)",
+    "all": "全部 (all)",
+}
+ORDER_LABELS = {
+    "quality": "质量优先 (quality)",
+    "newest": "最新 (newest)",
+    "least_confident": "模型最不确定 (least confident)",
+}
+ALL = "all"
+QUOTES_ON_CARD = 3
+assert set(CLUSTER_STATUS_LABELS) == set(CLUSTER_STATUSES) and set(CATEGORY_LABELS) == set(CATEGORIES)
+
+
+def category_label(cat: str | None) -> str:
+    return CATEGORY_LABELS.get(cat or "", cat or "—")
+
+
+def fmt_time(dt: datetime | None, tz: str) -> str:
+    """Stored timestamps are naive UTC; show local minutes."""
+    if dt is None:
+        return "—"
+    return dt.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+
+
+def score_bars(scores: dict | None, width: int = 12) -> str:
+    """Every category's probability as a fixed-width text bar chart (for st.code)."""
+    scores = scores or {}
+    lines = []
+    for cat in CATEGORIES:
+        p = float(scores.get(cat, 0.0) or 0.0)
+        n = max(0, min(width, round(p * width)))
+        lines.append(f"{cat:<16}{'█' * n}{'░' * (width - n)} {p:.2f}")
+    return "\n".join(lines)
+
+
+def _none_if_all(value: str | None) -> str | None:
+    return None if value in (None, "", ALL) else value
+
+
+# ---------------------------------------------------------------------------------------------------- overview
+@dataclass
+class Overview:
+    totals: dict
+    categories: pd.DataFrame  # index: category label, column: 条数
+    per_day: pd.DataFrame  # index: day, one column per category
+    quarantine: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.totals.values())
+
+
+def overview(s: Session, tz: str, quarantine_rows: int = 50) -> Overview:
+    totals = stats.totals(s)
+    counts = effective_category_counts(s)
+    cats = [c for c in CATEGORIES] + sorted(set(counts) - set(CATEGORIES))
+    categories = pd.DataFrame({"条数 (count)": [int(counts.get(c, 0)) for c in cats]},
+                              index=pd.Index([category_label(c) for c in cats], name="类别 (category)"))
+    return Overview(totals=totals, categories=categories, per_day=per_day_frame(stats.per_day(s, tz)),
+                    quarantine=quarantine_frame(list_quarantine(s, limit=quarantine_rows), tz))
+
+
+def effective_category_counts(s: Session) -> dict[str, int]:
+    """Same query as ``stats.effective_category_counts``, which fails on SQLAlchemy 2.1: ``dict(result.tuples())``
+    sees the Result's ``keys()`` method and treats it as a mapping. TODO(storage): fix there, then call it."""
+    eff = func.coalesce(Item.human_category, Analysis.category)
+    rows = s.execute(select(eff, func.count()).join(Analysis, Analysis.item_id == Item.id).group_by(eff))
+    return {cat: int(n) for cat, n in rows}
+
+
+def per_day_frame(days: dict[date, dict]) -> pd.DataFrame:
+    """Local day (ISO string, so charts draw one bar per day) → counts per category; every day of the range is
+    present (zeros where quiet)."""
+    days = {d: c for d, c in days.items() if d is not None}
+    index = stats.date_range(list(days))
+    cats = list(CATEGORIES) + sorted({k for c in days.values() for k in c} - set(CATEGORIES))
+    data = {category_label(cat): [int(days.get(d, {}).get(cat, 0)) for d in index] for cat in cats}
+    return pd.DataFrame(data, index=pd.Index([d.isoformat() for d in index], name="日期 (day)"))
+
+
+def quarantine_frame(rows, tz: str, raw_chars: int = 300) -> pd.DataFrame:
+    return pd.DataFrame(
+        [{"来源 (source)": q.source_name, "文件 (file)": q.file, "行号 (row)": q.row_number,
+          "原因 (reason)": q.reason, "原始内容 (raw)": one_line(q.raw, raw_chars), "时间 (when)": fmt_time(q.created_at, tz)}
+         for q in rows],
+        columns=["来源 (source)", "文件 (file)", "行号 (row)", "原因 (reason)", "原始内容 (raw)", "时间 (when)"])
+
+
+# -------------------------------------------------------------------------------------------------- moderation
+@dataclass
+class QueueRow:
+    id: int
+    source: str
+    kind: str
+    created_at: datetime | None
+    author: str | None
+    title: str | None
+    text: str
+    model_category: str
+    scores: dict
+    quality_score: float
+    human_category: str | None
+    featured: bool
+    status: str
+
+    @property
+    def effective_category(self) -> str:
+        return self.human_category or self.model_category
+
+
+def queue_count(s: Session, category: str | None, status: str | None) -> int:
+    """How many items the moderation queue holds for these filters (same filters as curation.moderation_queue).
+    TODO(storage): move next to moderation_queue as ``moderation_queue_count``."""
+    q = select(func.count()).select_from(Item).join(Analysis, Analysis.item_id == Item.id)
+    if _none_if_all(category):
+        q = q.where(Analysis.category == category)
+    if _none_if_all(status):
+        q = q.where(Item.moderation_status == status)
+    return int(s.scalar(q) or 0)
+
+
+def queue_page(s: Session, category: str | None, status: str | None, order: str, page: int, page_size: int) -> list[QueueRow]:
+    rows = curation.moderation_queue(s, category=_none_if_all(category), status=_none_if_all(status), order=order,
+                                     limit=page_size, offset=max(page - 1, 0) * page_size)
+    return [QueueRow(id=it.id, source=src, kind=it.kind, created_at=it.created_at, author=it.author, title=it.title,
+                     text=it.text, model_category=a.category, scores=dict(a.scores or {}),
+                     quality_score=float(a.quality_score or 0.0), human_category=it.human_category,
+                     featured=bool(it.featured), status=it.moderation_status)
+            for it, a, src in rows]
+
+
+def page_count(total: int, page_size: int) -> int:
+    return max(1, -(-total // max(page_size, 1)))
+
+
+# ---------------------------------------------------------------------------------------------------- clusters
+@dataclass
+class ClusterCard:
+    id: int
+    label: str
+    label_locked: bool
+    category: str
+    size: int
+    status: str
+    version: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    keywords: list[str]
+    quotes: list[str]
+    daily: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def cluster_total(s: Session, category: str | None, status: str | None) -> int:
+    return len(cstore.board_clusters(s, category=_none_if_all(category), status=_none_if_all(status)))
+
+
+def cluster_cards(s: Session, category: str | None, status: str | None, tz: str,
+                  page: int = 1, page_size: int = 20) -> tuple[list[ClusterCard], int]:
+    """A page of live clusters, largest first, with their daily counts; and how many clusters match."""
+    all_clusters = cstore.board_clusters(s, category=_none_if_all(category), status=_none_if_all(status))
+    start = max(page - 1, 0) * page_size
+    chosen = all_clusters[start : start + page_size]
+    daily = stats.cluster_daily_counts(s, [c.id for c in chosen], tz) if chosen else {}
+    cards = []
+    for c in chosen:
+        quotes = [q for q in (c.quotes or []) if q][:QUOTES_ON_CARD]
+        if not quotes:  # a cluster not yet refreshed by a run: its most similar members stand in
+            quotes = [it.text for it, _a in cstore.cluster_members(s, c.id, limit=QUOTES_ON_CARD)]
+        cards.append(ClusterCard(id=c.id, label=c.label or "", label_locked=bool(c.label_locked), category=c.category,
+                                 size=int(c.size or 0), status=c.status, version=int(c.version), first_seen=c.first_seen,
+                                 last_seen=c.last_seen, keywords=[str(k) for k in (c.keywords or [])], quotes=quotes,
+                                 daily=daily_frame(daily.get(c.id, {}))))
+    return cards, len(all_clusters)
+
+
+
+def daily_frame(counter: dict) -> pd.DataFrame:
+    days = [d for d in counter if d is not None]
+    index = stats.date_range(days)
+    return pd.DataFrame({"条数 (count)": [int(counter.get(d, 0)) for d in index]},
+                        index=pd.Index([d.isoformat() for d in index], name="日期 (day)"))
+
+
+def cluster_choices(s: Session) -> list[tuple[int, str]]:
+    """(id, one-line description) of every live cluster, largest first: merge targets and export choices."""
+    return [(c.id, f"#{c.id} {one_line(c.label, 40) or '(未命名 unnamed)'} · {category_label(c.category)} · {c.size} 条")
+            for c in cstore.board_clusters(s)]
+
+
+def members_frame(s: Session, cluster_id: int, tz: str, limit: int = 200) -> pd.DataFrame:
+    rows = cstore.cluster_members(s, cluster_id, limit=limit)
+    return pd.DataFrame(
+        [{"id": it.id, "类别 (category)": it.human_category or a.category,
+          "相似度 (similarity)": None if a.cluster_similarity is None else round(float(a.cluster_similarity), 3),
+          "质量 (quality)": round(float(a.quality_score or 0.0), 3), "时间 (created)": fmt_time(it.created_at, tz),
+          "作者 (author)": it.author or "", "内容 (text)": one_line(f"{it.title}\n{it.text}" if it.title else it.text, 300)}
+         for it, a in rows],
+        columns=["id", "类别 (category)", "相似度 (similarity)", "质量 (quality)", "时间 (created)", "作者 (author)",
+                 "内容 (text)"])
+
+
+# ---------------------------------------------------------------------------------------------------- audit log
+def decisions_frame(s: Session, tz: str, limit: int = 200) -> pd.DataFrame:
+    def j(d: dict | None) -> str:
+        return json.dumps(d or {}, ensure_ascii=False, sort_keys=True, default=str)
+
+    return pd.DataFrame(
+        [{"时间 (when)": fmt_time(d.at, tz), "操作人 (who)": d.actor, "操作 (action)": d.action,
+          "对象 (target)": f"{d.target_type} #{d.target_id}", "之前 (before)": j(d.before), "之后 (after)": j(d.after)}
+         for d in curation.decisions(s, limit=limit)],
+        columns=["时间 (when)", "操作人 (who)", "操作 (action)", "对象 (target)", "之前 (before)", "之后 (after)"])
+
+
+def csv_frame(content: str) -> pd.DataFrame:
+    """An exported CSV as a table for the preview (every cell a string, as written)."""
+    rows = list(csv.reader(io.StringIO(content)))
+    if not rows:
+        return pd.DataFrame()
+    return pd.DataFrame(rows[1:], columns=rows[0])

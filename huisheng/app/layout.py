@@ -1,0 +1,69 @@
+"""What every page draws first: the sidebar (who is deciding), the database check, pending messages.
+
+Each page calls ``page_setup()`` itself instead of board.py drawing the sidebar once. Reason: Streamlit (1.67) still
+honours the legacy ``pages/`` directory convention next to the entry script until ``st.navigation`` has run once in
+the process; until then (the very first request of a fresh server when it is a deep link such as ``/moderation``,
+and every AppTest rerun, because AppTest resets that flag per run) the page file is executed *without* board.py,
+with an automatic menu listing board.py and every file in pages/. ``page_setup`` notices, leaves that legacy mode
+and reruns through board.py; and because the setup lives in the page, the page is complete either way.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from huisheng.app import state
+from huisheng.app.safe import md_escape
+from huisheng.runtime import configure
+from huisheng.storage import Database
+
+USER_WIDGET_KEY = "actor_input"
+_ALERTS = ("success", "error", "warning", "info")
+
+
+def _sync_user() -> None:
+    # a plain session key outlives page switches; a widget's own state is dropped on pages that do not draw it
+    st.session_state[state.USER_KEY] = st.session_state.get(USER_WIDGET_KEY, "")
+
+
+def sidebar() -> None:
+    state.init_user()
+    with st.sidebar:
+        st.text_input("当前用户 (your name)", value=st.session_state[state.USER_KEY], key=USER_WIDGET_KEY,
+                      max_chars=128, on_change=_sync_user,
+                      help="每个决定都记录在这个名字下 (every decision is recorded under this name)")
+        if not state.current_user():
+            st.warning("请填写你的名字 (enter your name): 没有名字不能做决定.")
+        st.caption("回声 huisheng: 中文用户反馈的分类、聚类与整理。审核员处理队列，产品经理整理聚类并导出。"
+                   " (Chinese user feedback, classified and clustered: moderators curate items, PMs triage "
+                   "clusters and hand them off.)")
+        st.caption("数据库 (database): " + md_escape(state.safe_url(state.settings().resolved_database_url)))
+
+
+def _leave_legacy_pages_mode() -> None:
+    """A page started without board.py (see the module docstring) switches Streamlit to st.navigation mode and
+    reruns, so board.py runs and the page is served by st.navigation like any other. Costs one extra run, once per
+    server process (and once per AppTest run)."""
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # a future Streamlit without the legacy flag: nothing to do
+        return
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def page_setup() -> Database:
+    """Sidebar, database (or a clear error and stop), then the messages left by the last action."""
+    _leave_legacy_pages_mode()
+    configure()  # idempotent; covers a page started without board.py
+    st.set_page_config(page_title="回声 huisheng", layout="wide")
+    sidebar()
+    try:
+        db = state.get_db()
+    except Exception as e:  # noqa: BLE001 - a wrong URL or schema version: say so instead of a traceback
+        st.error("无法打开数据库 (cannot open the database): " + md_escape(str(e), 500))
+        st.stop()
+    for kind, message in state.pop_flash():
+        getattr(st, kind if kind in _ALERTS else "info")(md_escape(message, 500))
+    return db

@@ -1,0 +1,81 @@
+"""聚类 (Clusters): triage clusters: rename, set status, merge, look at members."""
+
+import streamlit as st
+
+from huisheng.app import actions, data, layout, state
+from huisheng.app.actions import key
+from huisheng.app.safe import md_escape
+from huisheng.models import CATEGORIES
+from huisheng.storage.schema import CLUSTER_STATUSES
+
+
+def _reset_page() -> None:
+    st.session_state["cl_page"] = 1
+
+
+db = layout.page_setup()
+st.title("聚类 (Clusters)")
+tz = state.settings().timezone
+
+f1, f2, f3 = st.columns(3)
+category = f1.selectbox("类别 (category)", [data.ALL, *CATEGORIES], key="cl_category", on_change=_reset_page,
+                        format_func=lambda c: "全部 (all)" if c == data.ALL else data.category_label(c))
+status = f2.selectbox("状态 (status)", [data.ALL, *CLUSTER_STATUSES], key="cl_status", on_change=_reset_page,
+                      format_func=lambda c: "全部 (all)" if c == data.ALL else data.CLUSTER_STATUS_LABELS[c])
+page_size = f3.selectbox("每页 (page size)", [10, 20, 50], key="cl_page_size", on_change=_reset_page)
+
+with db.session() as s:
+    total = data.cluster_total(s, category, status)
+    pages = data.page_count(total, page_size)
+    if st.session_state.get("cl_page", 1) > pages:
+        st.session_state["cl_page"] = pages
+    page = st.number_input(f"页码 (page) / {pages}", min_value=1, max_value=pages, step=1, key="cl_page")
+    cards, total = data.cluster_cards(s, category, status, tz, page=int(page), page_size=page_size)
+    choices = data.cluster_choices(s)
+    members = {c.id: data.members_frame(s, c.id, tz) for c in cards}
+
+st.caption(f"共 {total} 个聚类 (clusters), 按大小排序 (largest first).")
+if not cards:
+    st.info("还没有聚类 (no clusters for these filters). 聚类由 `huisheng run` 生成 (clusters come from pipeline runs).")
+
+choice_text = dict(choices)
+for c in cards:
+    with st.container(border=True):
+        locked = " :material/lock:" if c.label_locked else ""
+        st.markdown(f"#### #{c.id} · {md_escape(c.label) or '(未命名 unnamed)'}{locked}")
+        st.caption(" · ".join([
+            md_escape(data.category_label(c.category)), f"{c.size} 条 (items)",
+            md_escape(data.CLUSTER_STATUS_LABELS.get(c.status, c.status)),
+            f"首次 (first) {data.fmt_time(c.first_seen, tz)}", f"最近 (last) {data.fmt_time(c.last_seen, tz)}",
+            f"版本 (version) {c.version}"]))
+        left, right = st.columns([3, 2])
+        with left:
+            st.text("关键词 (keywords): " + ("、".join(c.keywords) if c.keywords else "—"))
+            for q in c.quotes:
+                st.text("“" + q + "”")
+        with right:
+            if c.daily.empty:
+                st.caption("无日期数据 (no dates).")
+            else:
+                st.bar_chart(c.daily, height=160)
+
+        r1, r2, r3 = st.columns(3, vertical_alignment="bottom")
+        with r1:
+            st.text_input("名称 (label)", value=c.label, key=key("cl", c.id, "label"), max_chars=256)
+            st.button("重命名 (rename)", key=key("cl", c.id, "rename"), on_click=actions.rename_cluster,
+                      args=(c.id, c.version, c.label))
+        with r2:
+            st.selectbox("状态 (status)", CLUSTER_STATUSES, index=CLUSTER_STATUSES.index(c.status)
+                         if c.status in CLUSTER_STATUSES else 0, format_func=data.CLUSTER_STATUS_LABELS.get,
+                         key=key("cl", c.id, "status"))
+            st.button("更新状态 (set status)", key=key("cl", c.id, "status_btn"), on_click=actions.set_cluster_status,
+                      args=(c.id, c.version, c.status))
+        with r3:
+            targets = [cid for cid, _ in choices if cid != c.id]
+            st.selectbox("并入 (merge into)", targets, index=None, placeholder="选择目标聚类 (target cluster)",
+                         format_func=lambda cid: choice_text.get(cid, f"#{cid}"), key=key("cl", c.id, "merge_target"))
+            st.checkbox("确认合并，不可撤销 (confirm: cannot be undone)", key=key("cl", c.id, "merge_confirm"))
+            st.button("合并 (merge)", key=key("cl", c.id, "merge"), on_click=actions.merge_cluster, args=(c.id,),
+                      disabled=not targets)
+        with st.expander(f"成员 (members): {c.size}"):
+            st.dataframe(members[c.id], hide_index=True, width="stretch")

@@ -1,0 +1,70 @@
+"""审核队列 (Moderation queue): filter, page, and decide on items one by one."""
+
+import streamlit as st
+
+from huisheng.app import actions, data, layout, state
+from huisheng.app.actions import key
+from huisheng.app.safe import md_escape
+from huisheng.models import CATEGORIES
+
+
+def _reset_page() -> None:
+    st.session_state["mod_page"] = 1
+
+
+db = layout.page_setup()
+st.title("审核队列 (Moderation queue)")
+tz = state.settings().timezone
+
+f1, f2, f3, f4 = st.columns(4)
+category = f1.selectbox("模型类别 (model category)", [data.ALL, *CATEGORIES], key="mod_category",
+                        format_func=lambda c: "全部 (all)" if c == data.ALL else data.category_label(c),
+                        on_change=_reset_page)
+status = f2.selectbox("状态 (status)", list(data.MODERATION_STATUS_LABELS), key="mod_status",
+                      format_func=data.MODERATION_STATUS_LABELS.get, on_change=_reset_page)
+order = f3.selectbox("排序 (order)", list(data.ORDER_LABELS), key="mod_order", format_func=data.ORDER_LABELS.get,
+                     on_change=_reset_page)
+page_size = f4.selectbox("每页 (page size)", [10, 20, 50, 100], key="mod_page_size", on_change=_reset_page)
+
+with db.session() as s:
+    total = data.queue_count(s, category, status)
+    pages = data.page_count(total, page_size)
+    if st.session_state.get("mod_page", 1) > pages:
+        st.session_state["mod_page"] = pages
+    page = st.number_input(f"页码 (page) / {pages}", min_value=1, max_value=pages, step=1, key="mod_page")
+    rows = data.queue_page(s, category, status, order, int(page), page_size)
+
+st.caption(f"共 {total} 条 (items), 第 {int(page)} / {pages} 页 (page).")
+if not rows:
+    st.info("队列为空 (nothing to review for these filters).")
+
+for r in rows:
+    with st.container(border=True):
+        main, side = st.columns([3, 2])
+        with main:
+            st.caption(" · ".join([f"#{r.id}", md_escape(r.source, 60), md_escape(r.kind), data.fmt_time(r.created_at, tz),
+                                   "作者 (author): " + (md_escape(r.author, 60) or "—")]))
+            if r.title:
+                st.text("标题 (title): " + r.title)
+            st.text(r.text)
+        with side:
+            st.caption(f"模型 (model): {md_escape(data.category_label(r.model_category))} · "
+                       f"质量 (quality) {r.quality_score:.2f}")
+            st.code(data.score_bars(r.scores), language=None)
+            st.caption(f"人工标签 (human label): {md_escape(data.category_label(r.human_category)) if r.human_category else '—'} · "
+                       f"精选 (featured): {'是 (yes)' if r.featured else '否 (no)'} · "
+                       f"状态 (status): {md_escape(data.MODERATION_STATUS_LABELS.get(r.status, r.status))}")
+        a1, a2, a3, a4, a5 = st.columns([2, 1, 1, 1, 1], vertical_alignment="bottom")
+        a1.selectbox("改为 (relabel to)", CATEGORIES, index=CATEGORIES.index(r.effective_category)
+                     if r.effective_category in CATEGORIES else 0, format_func=data.category_label,
+                     key=key("mod", r.id, "cat"))
+        a2.button("改标签 (relabel)", key=key("mod", r.id, "relabel"), on_click=actions.relabel_item,
+                   args=(r.id, r.human_category))
+        if r.featured:
+            a3.button("取消精选 (unfeature)", key=key("mod", r.id, "feature"), on_click=actions.feature_item,
+                      args=(r.id, False))
+        else:
+            a3.button("精选 (feature)", key=key("mod", r.id, "feature"), on_click=actions.feature_item, args=(r.id, True))
+        a4.button("垃圾 (spam)", key=key("mod", r.id, "spam"), on_click=actions.mark_spam, args=(r.id,))
+        a5.button("通过 (approve)", key=key("mod", r.id, "approve"), on_click=actions.approve_item, args=(r.id,),
+                  disabled=r.status == "approved")

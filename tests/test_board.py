@@ -1,0 +1,359 @@
+"""The Streamlit board, driven with AppTest against a small database built with the ORM (no models, no Prefect)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+import huisheng.app  # noqa: E402
+from huisheng.app.safe import md_escape  # noqa: E402
+from huisheng.models import CATEGORIES  # noqa: E402
+from huisheng.storage import clusters as cstore  # noqa: E402
+from huisheng.storage.schema import Analysis, Cluster, Decision, Item, Quarantine, Source  # noqa: E402
+
+BOARD = Path(huisheng.app.__file__).parent / "board.py"
+PAGES = ("overview", "moderation", "clusters", "export")
+MALICIOUS = "**粗体** <script>alert(1)</script> [点我](http://evil.example) # 标题"
+T0 = datetime(2024, 5, 1, 2, 0, 0)  # naive UTC, as stored
+
+TEXTS = {
+    "bug": ["更新之后一打开就闪退，重装也没用", "支付页面一直转圈，付不了款", "登录时提示网络错误，但网络正常"],
+    "feature_request": ["希望增加夜间模式", "能不能支持导出聊天记录"],
+    "quality_content": ["三个月使用体验：从入门到精通的完整攻略，分五部分讲清楚"],
+    "spam": ["兼职日结，加微信 abc12345 详聊"],
+    "other": ["挺好用的，谢谢开发者", MALICIOUS],
+}
+
+
+def _scores(cat: str, p: float) -> dict:
+    rest = (1 - p) / (len(CATEGORIES) - 1)
+    return {c: (p if c == cat else rest) for c in CATEGORIES}
+
+
+@pytest.fixture
+def populated(db, settings):
+    """Items of every category with analyses, two clusters with members, one quarantined row."""
+    ids: dict = {"items": {}, "clusters": {}}
+    with db.session() as s:
+        src = Source(name="appstore", kind="file")
+        s.add(src)
+        s.flush()
+        n = 0
+        for cat, texts in TEXTS.items():
+            for t in texts:
+                n += 1
+                it = Item(source_id=src.id, external_id=f"e{n}", kind="post" if cat == "quality_content" else "review",
+                          author=f"user{n}", title="攻略" if cat == "quality_content" else None, text=t,
+                          normalized_text=t, content_hash=f"h{n}", created_at=T0 + timedelta(days=n % 3, hours=n))
+                s.add(it)
+                s.flush()
+                s.add(Analysis(item_id=it.id, category=cat, scores=_scores(cat, 0.5 + 0.05 * n),
+                               quality_score=round(0.1 * n % 1, 2), model_version="test-1", content_hash=f"h{n}"))
+                ids["items"].setdefault(cat, []).append(it.id)
+        s.flush()
+        vec = (np.ones(8) / np.sqrt(8)).astype(np.float32)
+        c_bug = Cluster(category="bug", label="闪退 登录", keywords=["闪退", "登录", "支付"],
+                        quotes=TEXTS["bug"][:3], centroid=vec.tobytes(), embedder="test", size=3,
+                        first_seen=T0, last_seen=T0 + timedelta(days=2))
+        c_feat = Cluster(category="feature_request", label="夜间模式", keywords=["夜间", "导出"],
+                         quotes=TEXTS["feature_request"], centroid=vec.tobytes(), embedder="test", size=2,
+                         first_seen=T0, last_seen=T0 + timedelta(days=1))
+        s.add_all([c_bug, c_feat])
+        s.flush()
+        cstore.set_membership(s, ids["items"]["bug"], c_bug.id, [0.9, 0.8, 0.7])
+        cstore.set_membership(s, ids["items"]["feature_request"], c_feat.id, [0.95, 0.85])
+        s.add(Quarantine(source_name="appstore", file="bad.csv", row_number=7, raw="坏行,,,", reason="empty text"))
+        ids["clusters"] = {"bug": c_bug.id, "feature_request": c_feat.id}
+    ids["malicious"] = ids["items"]["other"][1]
+    return ids
+
+
+def open_page(page: str | None = None, user: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(BOARD), default_timeout=30).run()
+    assert not at.exception, at.exception
+    if user is not None:
+        at.text_input(key="actor_input").set_value(user).run()
+    if page and page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> list[str]:
+    """Values of every plain-text element (st.text, st.code)."""
+    return [n.value for n in at._tree if getattr(n, "type", None) in ("text", "code")]
+
+
+def markdown_strings(at: AppTest) -> list[str]:
+    """Every string Streamlit interprets as Markdown: markdown/caption/headings/alerts, metric, widget and
+    expander labels."""
+    out = []
+    for n in at._tree:
+        t = getattr(n, "type", None)
+        if t in ("markdown", "caption", "header", "subheader", "title", "error", "warning", "info", "success"):
+            out.append(n.value)
+        label = getattr(n, "label", None)
+        if isinstance(label, str):
+            out.append(label)
+    return out
+
+
+def decisions(db) -> list[Decision]:
+    with db.session() as s:
+        return list(s.scalars(select(Decision).order_by(Decision.id)))
+
+
+# ------------------------------------------------------------------------------------------------ empty database
+@pytest.mark.parametrize("page", PAGES)
+def test_empty_database_renders_every_page(db, settings, page):
+    at = open_page(page)
+    assert not at.exception
+    if page == "overview":
+        assert [m.value for m in at.metric] == ["0"] * 5
+        assert any("还没有数据" in i.value for i in at.info)
+    else:
+        assert at.info, "an empty page says so"
+
+
+# ------------------------------------------------------------------------------------------------------ overview
+def test_overview_metrics_and_tables(populated):
+    at = open_page("overview")
+    metrics = {m.label: m.value for m in at.metric}
+    n_items = sum(len(v) for v in TEXTS.values())
+    assert metrics["条目 (items)"] == str(n_items)
+    assert metrics["已分析 (analysed)"] == str(n_items)
+    assert metrics["聚类 (clusters)"] == "2"
+    assert metrics["隔离行 (quarantined)"] == "1"
+    assert metrics["精选 (featured)"] == "0"
+    assert not any("还没有数据" in i.value for i in at.info)
+    quarantine = at.dataframe[0].value
+    assert list(quarantine["文件 (file)"]) == ["bad.csv"] and list(quarantine["行号 (row)"]) == [7]
+    assert list(quarantine["原始内容 (raw)"]) == ["坏行,,,"]
+
+
+# ---------------------------------------------------------------------------------------------------- moderation
+def test_moderation_lists_items_with_scores(populated):
+    at = open_page("moderation")
+    shown = texts(at)
+    for t in TEXTS["bug"] + TEXTS["feature_request"]:
+        assert t in shown
+    assert any("bug" in v and "feature_request" in v and "quality_content" in v for v in shown)  # score bars
+
+
+def test_moderation_relabel_persists_with_actor(populated, db):
+    item_id = populated["items"]["other"][0]
+    at = open_page("moderation", user="alice")
+    at.selectbox(key=f"mod_{item_id}_cat").set_value("feature_request")
+    at.button(key=f"mod_{item_id}_relabel").click().run()
+    assert not at.exception
+    with db.session() as s:
+        it = s.get(Item, item_id)
+        assert it.human_category == "feature_request" and it.moderation_status == "approved"
+    d = decisions(db)[-1]
+    assert (d.actor, d.action, d.target_id, d.after) == ("alice", "relabel", item_id, {"human_category": "feature_request"})
+    assert at.success, "the page confirms the decision"
+
+
+def test_moderation_feature_spam_approve(populated, db):
+    post = populated["items"]["quality_content"][0]
+    spam = populated["items"]["spam"][0]
+    ok = populated["items"]["other"][0]
+    at = open_page("moderation")
+    at.button(key=f"mod_{post}_feature").click().run()
+    at.button(key=f"mod_{spam}_spam").click().run()
+    at.button(key=f"mod_{ok}_approve").click().run()
+    assert not at.exception
+    with db.session() as s:
+        assert s.get(Item, post).featured is True
+        assert (s.get(Item, spam).human_category, s.get(Item, spam).moderation_status) == ("spam", "rejected")
+        assert s.get(Item, ok).moderation_status == "approved"
+    assert [(d.actor, d.action) for d in decisions(db)] == [("moderator", "feature"), ("moderator", "mark_spam"),
+                                                             ("moderator", "approve")]
+    # the featured post now shows up under "approved" with an unfeature button, and the overview counts it
+    at.selectbox(key="mod_status").set_value("approved").run()
+    assert at.button(key=f"mod_{post}_feature").label.startswith("取消精选")
+    at.button(key=f"mod_{post}_feature").click().run()
+    with db.session() as s:
+        assert s.get(Item, post).featured is False
+
+
+def test_moderation_filters_and_paging(populated):
+    at = open_page("moderation")
+    at.selectbox(key="mod_category").set_value("bug").run()
+    shown = texts(at)
+    assert all(t in shown for t in TEXTS["bug"]) and TEXTS["other"][0] not in shown
+    at.selectbox(key="mod_category").set_value("all")
+    at.selectbox(key="mod_page_size").set_value(10).run()
+    first = {b.key for b in at.button if b.key.endswith("_relabel")}
+    assert len(first) == 9  # all nine items fit on one page of ten
+    at.selectbox(key="mod_order").set_value("least_confident").run()
+    assert not at.exception
+
+
+def test_moderation_requires_a_name(populated, db):
+    item_id = populated["items"]["bug"][0]
+    at = open_page("moderation", user="   ")
+    at.button(key=f"mod_{item_id}_approve").click().run()
+    assert not decisions(db)
+    assert any("名字" in e.value for e in at.error)
+
+
+# ------------------------------------------------------------------------------------------------------ clusters
+def test_clusters_page_shows_clusters(populated):
+    at = open_page("clusters")
+    md = markdown_strings(at)
+    assert any(md_escape("闪退 登录") in m for m in md) and any("夜间模式" in m for m in md)
+    # largest first
+    headings = [m.value for m in at.markdown if m.value.startswith("####")]
+    assert "闪退" in headings[0] and "夜间模式" in headings[1]
+    shown = texts(at)
+    assert any("闪退" in t and "登录" in t for t in shown if t.startswith("关键词"))
+    assert "“" + TEXTS["bug"][0] + "”" in shown
+    assert {e.label for e in at.expander} >= {"成员 (members): 3", "成员 (members): 2"}
+
+
+def test_cluster_rename_persists_and_locks(populated, db):
+    cid = populated["clusters"]["bug"]
+    at = open_page("clusters", user="pm-li")
+    at.text_input(key=f"cl_{cid}_label").input("启动闪退")
+    at.button(key=f"cl_{cid}_rename").click().run()
+    assert not at.exception and not at.error
+    with db.session() as s:
+        c = s.get(Cluster, cid)
+        assert (c.label, c.label_locked) == ("启动闪退", True)
+    d = decisions(db)[-1]
+    assert (d.actor, d.action, d.target_type, d.target_id) == ("pm-li", "rename_cluster", "cluster", cid)
+    assert d.before == {"label": "闪退 登录"} and d.after == {"label": "启动闪退"}
+
+
+def test_cluster_rename_stale_edit_is_refused(populated, db):
+    cid = populated["clusters"]["bug"]
+    at = open_page("clusters")
+    with db.session() as s:  # someone else renames it while the page is open
+        cstore.rename(s, cid, "别人的名字", "someone-else")
+    at.text_input(key=f"cl_{cid}_label").input("我的名字")
+    at.button(key=f"cl_{cid}_rename").click().run()
+    assert not at.exception
+    assert any("已被他人修改" in e.value for e in at.error)
+    with db.session() as s:
+        assert s.get(Cluster, cid).label == "别人的名字"
+
+
+def test_cluster_noop_edits_are_not_logged(populated, db):
+    cid = populated["clusters"]["bug"]
+    at = open_page("clusters")
+    at.button(key=f"cl_{cid}_rename").click().run()  # label untouched
+    at.button(key=f"cl_{cid}_status_btn").click().run()  # status untouched
+    assert not at.exception and not decisions(db)
+    assert any("未变" in i.value for i in at.info)
+
+
+def test_cluster_set_status(populated, db):
+    cid = populated["clusters"]["feature_request"]
+    at = open_page("clusters")
+    at.selectbox(key=f"cl_{cid}_status").set_value("triaged")
+    at.button(key=f"cl_{cid}_status_btn").click().run()
+    assert not at.exception
+    with db.session() as s:
+        assert s.get(Cluster, cid).status == "triaged"
+    d = decisions(db)[-1]
+    assert (d.action, d.before, d.after) == ("set_cluster_status", {"status": "new"}, {"status": "triaged"})
+    at.selectbox(key="cl_status").set_value("triaged").run()  # the status filter finds it
+    headings = [m.value for m in at.markdown if m.value.startswith("####")]
+    assert len(headings) == 1 and "夜间模式" in headings[0]
+
+
+def test_cluster_merge(populated, db):
+    src, dst = populated["clusters"]["feature_request"], populated["clusters"]["bug"]
+    at = open_page("clusters")
+    at.button(key=f"cl_{src}_merge").click().run()  # without the confirmation: nothing happens
+    assert any("确认" in w.value for w in at.warning)
+    with db.session() as s:
+        assert s.get(Cluster, src).merged_into is None
+    at.selectbox(key=f"cl_{src}_merge_target").set_value(dst)
+    at.checkbox(key=f"cl_{src}_merge_confirm").check()
+    at.button(key=f"cl_{src}_merge").click().run()
+    assert not at.exception
+    with db.session() as s:
+        assert s.get(Cluster, src).merged_into == dst
+        assert s.get(Cluster, dst).size == 5
+        assert len(cstore.cluster_members(s, dst)) == 5
+    assert decisions(db)[-1].action == "merge_cluster"
+    headings = [m.value for m in at.markdown if m.value.startswith("####")]
+    assert len(headings) == 1
+
+
+# -------------------------------------------------------------------------------------------------------- export
+def test_export_page_markdown_and_csv(populated, db):
+    ids = [populated["clusters"]["bug"], populated["clusters"]["feature_request"]]
+    at = open_page("export")
+    assert at.multiselect(key="export_clusters").options
+    at.multiselect(key="export_clusters").set_value(ids).run()
+    assert not at.exception
+    preview = at.code[0].value
+    assert preview.startswith("# 回声 huisheng") and "## #%d" % ids[0] in preview and "夜间模式" in preview
+    assert at.get("download_button")
+    at.radio(key="export_format").set_value("CSV").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == 5 and list(table.columns)[:2] == ["cluster_id", "cluster_label"]
+    assert at.get("download_button")
+
+
+def test_export_page_audit_log(populated, db):
+    with db.session() as s:
+        cstore.rename(s, populated["clusters"]["bug"], "新名字", "pm-wang")
+    at = open_page("export")
+    log = at.dataframe[-1].value
+    row = log.iloc[0]
+    assert row["操作人 (who)"] == "pm-wang" and row["操作 (action)"] == "rename_cluster"
+    assert "闪退 登录" in row["之前 (before)"] and "新名字" in row["之后 (after)"]
+
+
+# ------------------------------------------------------------------------------------------ untrusted text stays text
+def test_malicious_text_is_never_rendered_as_markdown(populated, db):
+    cid = populated["clusters"]["bug"]
+    with db.session() as s:
+        c = s.get(Cluster, cid)
+        c.label, c.keywords, c.quotes = MALICIOUS, [MALICIOUS], [MALICIOUS]
+        it = s.get(Item, populated["malicious"])
+        it.author, it.title = MALICIOUS, MALICIOUS
+        s.add(Quarantine(source_name="appstore", file="x.csv", row_number=1, raw=MALICIOUS, reason=MALICIOUS))
+    for page in PAGES:
+        at = open_page(page)
+        if page == "export":
+            at.multiselect(key="export_clusters").set_value([cid]).run()
+        assert not at.exception
+        for m in markdown_strings(at):
+            assert MALICIOUS not in m, (page, m)
+            assert "[点我](http" not in m and "<script>" not in m and "**粗体**" not in m, (page, m)
+            # GFM links bare URLs found in the text after escapes are resolved: none may be left
+            assert not re.search(r"(?i)https?://|www\.", re.sub(r"\\(.)", r"\1", m)), (page, m)
+        for n in at._tree:
+            if getattr(n, "type", None) in ("markdown", "caption"):
+                assert not n.proto.allow_html
+        if page == "moderation":
+            assert MALICIOUS in texts(at)  # the item's text, verbatim in st.text
+            assert "标题 (title): " + MALICIOUS in texts(at)
+        if page == "clusters":
+            assert "“" + MALICIOUS + "”" in texts(at)  # the quote
+            assert any(md_escape(MALICIOUS) in m for m in markdown_strings(at))  # the heading, escaped
+            assert at.text_input(key=f"cl_{cid}_label").value == MALICIOUS
+        if page == "export":
+            md = at.code[0].value
+            assert "[点我](http" not in md and "\\[点我\\]" in md
+
+
+def test_md_escape():
+    assert md_escape(MALICIOUS) == (r"\*\*粗体\*\* \<script\>alert\(1\)\</script\> "
+                                    "\\[点我\\]\\(http\u200b\\://evil\\.example\\) \\# 标题")
+    assert md_escape("第一行\n# 第二行") == r"第一行 \# 第二行"
+    assert md_escape("很长的文字" * 10, max_len=10) == "很长的文字很长的文字"[:9] + "…"
