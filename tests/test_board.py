@@ -82,7 +82,7 @@ def open_page(page: str | None = None, user: str | None = None) -> AppTest:
     if user is not None:
         at.text_input(key="actor_input").set_value(user).run()
     if page and page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"views/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

@@ -39,7 +39,7 @@ def test_pipeline_end_to_end_and_idempotent(pipeline, settings, tmp_path):
     assert first["analyze"]["analysed"] == 15
     db = open_database(settings.resolved_database_url)
     with db.session() as s:
-        cats = dict(s.execute(select(Item.external_id, Analysis.category).join(Analysis)).tuples())
+        cats = {k: v for k, v in s.execute(select(Item.external_id, Analysis.category).join(Analysis))}
         assert all(cats[f"c{i}"] == "bug" for i in range(6)), cats
         assert all(cats[f"c{i}"] == "feature_request" for i in range(6, 12)), cats
         assert s.scalar(select(func.count()).select_from(ModelVersion).where(ModelVersion.active.is_(True))) == 1
@@ -47,14 +47,14 @@ def test_pipeline_end_to_end_and_idempotent(pipeline, settings, tmp_path):
         by_cat = {c.category: c for c in live}
         assert by_cat["bug"].size >= 5 and by_cat["feature_request"].size >= 5
         assert "闪退" in by_cat["bug"].keywords and "夜间模式" in by_cat["feature_request"].keywords
-        ids_before = dict(s.execute(select(Analysis.item_id, Analysis.cluster_id)).tuples())
+        ids_before = {k: v for k, v in s.execute(select(Analysis.item_id, Analysis.cluster_id))}
 
     second = pipeline([feed], "community")
     assert second["ingest"][0]["new"] == 0 and second["ingest"][0]["unchanged"] == 15
     assert second["analyze"]["analysed"] == 0
     assert second["recluster"]["new_clusters"] == 0
     with db.session() as s:
-        assert dict(s.execute(select(Analysis.item_id, Analysis.cluster_id)).tuples()) == ids_before
+        assert {k: v for k, v in s.execute(select(Analysis.item_id, Analysis.cluster_id))} == ids_before
 
 
 def test_pm_edits_survive_later_runs(pipeline, settings, tmp_path):

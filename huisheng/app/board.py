@@ -13,7 +13,7 @@ import streamlit as st  # noqa: E402
 
 st.set_page_config(page_title="回声 huisheng", layout="wide")
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"
 st.navigation([
     st.Page(PAGES / "overview.py", title="概览 (Overview)", icon=":material/dashboard:", default=True),
     st.Page(PAGES / "moderation.py", title="审核队列 (Moderation)", icon=":material/fact_check:"),

@@ -94,20 +94,12 @@ class Overview:
 
 def overview(s: Session, tz: str, quarantine_rows: int = 50) -> Overview:
     totals = stats.totals(s)
-    counts = effective_category_counts(s)
+    counts = stats.effective_category_counts(s)
     cats = [c for c in CATEGORIES] + sorted(set(counts) - set(CATEGORIES))
     categories = pd.DataFrame({"条数 (count)": [int(counts.get(c, 0)) for c in cats]},
                               index=pd.Index([category_label(c) for c in cats], name="类别 (category)"))
     return Overview(totals=totals, categories=categories, per_day=per_day_frame(stats.per_day(s, tz)),
                     quarantine=quarantine_frame(list_quarantine(s, limit=quarantine_rows), tz))
-
-
-def effective_category_counts(s: Session) -> dict[str, int]:
-    """Same query as ``stats.effective_category_counts``, which fails on SQLAlchemy 2.1: ``dict(result.tuples())``
-    sees the Result's ``keys()`` method and treats it as a mapping. TODO(storage): fix there, then call it."""
-    eff = func.coalesce(Item.human_category, Analysis.category)
-    rows = s.execute(select(eff, func.count()).join(Analysis, Analysis.item_id == Item.id).group_by(eff))
-    return {cat: int(n) for cat, n in rows}
 
 
 def per_day_frame(days: dict[date, dict]) -> pd.DataFrame:
@@ -151,14 +143,7 @@ class QueueRow:
 
 
 def queue_count(s: Session, category: str | None, status: str | None) -> int:
-    """How many items the moderation queue holds for these filters (same filters as curation.moderation_queue).
-    TODO(storage): move next to moderation_queue as ``moderation_queue_count``."""
-    q = select(func.count()).select_from(Item).join(Analysis, Analysis.item_id == Item.id)
-    if _none_if_all(category):
-        q = q.where(Analysis.category == category)
-    if _none_if_all(status):
-        q = q.where(Item.moderation_status == status)
-    return int(s.scalar(q) or 0)
+    return curation.moderation_queue_count(s, _none_if_all(category), _none_if_all(status))
 
 
 def queue_page(s: Session, category: str | None, status: str | None, order: str, page: int, page_size: int) -> list[QueueRow]:

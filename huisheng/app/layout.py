@@ -1,11 +1,8 @@
 """What every page draws first: the sidebar (who is deciding), the database check, pending messages.
 
-Each page calls ``page_setup()`` itself instead of board.py drawing the sidebar once. Reason: Streamlit (1.67) still
-honours the legacy ``pages/`` directory convention next to the entry script until ``st.navigation`` has run once in
-the process; until then (the very first request of a fresh server when it is a deep link such as ``/moderation``,
-and every AppTest rerun, because AppTest resets that flag per run) the page file is executed *without* board.py,
-with an automatic menu listing board.py and every file in pages/. ``page_setup`` notices, leaves that legacy mode
-and reruns through board.py; and because the setup lives in the page, the page is complete either way.
+Each page calls ``page_setup()`` itself, so a page is complete however it is started (board.py via st.navigation,
+or AppTest running the page file). The pages live in ``views/``: a folder named ``pages/`` next to the entry script
+would make Streamlit run it as a legacy multipage app before st.navigation takes over.
 """
 
 from __future__ import annotations
@@ -40,22 +37,8 @@ def sidebar() -> None:
         st.caption("数据库 (database): " + md_escape(state.safe_url(state.settings().resolved_database_url)))
 
 
-def _leave_legacy_pages_mode() -> None:
-    """A page started without board.py (see the module docstring) switches Streamlit to st.navigation mode and
-    reruns, so board.py runs and the page is served by st.navigation like any other. Costs one extra run, once per
-    server process (and once per AppTest run)."""
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # a future Streamlit without the legacy flag: nothing to do
-        return
-    if getattr(PagesManager, "uses_pages_directory", False):
-        PagesManager.uses_pages_directory = False
-        st.rerun()
-
-
 def page_setup() -> Database:
     """Sidebar, database (or a clear error and stop), then the messages left by the last action."""
-    _leave_legacy_pages_mode()
     configure()  # idempotent; covers a page started without board.py
     st.set_page_config(page_title="回声 huisheng", layout="wide")
     sidebar()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huisheng.models import CATEGORIES
@@ -80,6 +80,16 @@ def moderation_queue(s: Session, category: str | None = None, status: str | None
     else:
         q = q.order_by(Analysis.quality_score.desc(), Item.id)
     return list(s.execute(q.offset(offset).limit(limit)).tuples())
+
+
+def moderation_queue_count(s: Session, category: str | None = None, status: str | None = "pending") -> int:
+    """How many items ``moderation_queue`` holds for these filters (for paging)."""
+    q = select(func.count()).select_from(Item).join(Analysis, Analysis.item_id == Item.id)
+    if category:
+        q = q.where(Analysis.category == category)
+    if status:
+        q = q.where(Item.moderation_status == status)
+    return int(s.scalar(q) or 0)
 
 
 def decisions(s: Session, limit: int = 200) -> list[Decision]:

@@ -29,9 +29,10 @@ def totals(s: Session) -> dict:
 
 
 def effective_category_counts(s: Session) -> dict[str, int]:
-    rows = s.execute(select(func.coalesce(Item.human_category, Analysis.category), func.count())
-                     .join(Analysis, Analysis.item_id == Item.id).group_by(func.coalesce(Item.human_category, Analysis.category)))
-    return dict(rows.tuples())
+    effective = func.coalesce(Item.human_category, Analysis.category)
+    rows = s.execute(select(effective, func.count()).join(Analysis, Analysis.item_id == Item.id).group_by(effective))
+    # not dict(rows): a Result has keys(), so dict() would treat it as a mapping
+    return {cat: int(n) for cat, n in rows}
 
 
 def per_day(s: Session, tz: str = "Asia/Shanghai") -> dict[date, Counter]:
