@@ -102,7 +102,8 @@ def board(port: Optional[int] = typer.Option(None, help="port (default from sett
     script = Path(__file__).parent / "app" / "board.py"
     typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", settings.board_host,
-           "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+           "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+           "--client.toolbarMode", "minimal"]
     raise typer.Exit(subprocess.call(cmd))
 
 
