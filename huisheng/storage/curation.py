@@ -64,11 +64,12 @@ def approve(s: Session, item_id: int, actor: str) -> Item:
 
 def moderation_queue(s: Session, category: str | None = None, status: str | None = "pending", order: str = "quality",
                      limit: int = 50, offset: int = 0) -> list[tuple[Item, Analysis, str]]:
-    """Items with their analysis and source name. order: quality | newest | least_confident."""
+    """Items with their analysis and source name, filtered on the effective category (a person's label wins).
+    order: quality | newest | least_confident."""
     q = (select(Item, Analysis, Source.name).join(Analysis, Analysis.item_id == Item.id)
          .join(Source, Source.id == Item.source_id))
     if category:
-        q = q.where(Analysis.category == category)
+        q = q.where(func.coalesce(Item.human_category, Analysis.category) == category)
     if status:
         q = q.where(Item.moderation_status == status)
     if order == "newest":
@@ -86,7 +87,7 @@ def moderation_queue_count(s: Session, category: str | None = None, status: str 
     """How many items ``moderation_queue`` holds for these filters (for paging)."""
     q = select(func.count()).select_from(Item).join(Analysis, Analysis.item_id == Item.id)
     if category:
-        q = q.where(Analysis.category == category)
+        q = q.where(func.coalesce(Item.human_category, Analysis.category) == category)
     if status:
         q = q.where(Item.moderation_status == status)
     return int(s.scalar(q) or 0)

@@ -17,7 +17,7 @@ st.title("审核队列 (Moderation queue)")
 tz = state.settings().timezone
 
 f1, f2, f3, f4 = st.columns(4)
-category = f1.selectbox("模型类别 (model category)", [data.ALL, *CATEGORIES], key="mod_category",
+category = f1.selectbox("类别 (category)", [data.ALL, *CATEGORIES], key="mod_category",
                         format_func=lambda c: "全部 (all)" if c == data.ALL else data.category_label(c),
                         on_change=_reset_page)
 status = f2.selectbox("状态 (status)", list(data.MODERATION_STATUS_LABELS), key="mod_status",
