@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -81,7 +82,7 @@ def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest 
 @app.command()
 def demo(no_board: bool = typer.Option(False, "--no-board", help="load and analyse only")):
     """Load the shipped sample feed, run the pipeline, start the board."""
-    _setup()
+    settings = _setup()
     from huisheng import paths as P
     from huisheng.flows.pipeline import pipeline_flow
 
@@ -91,20 +92,27 @@ def demo(no_board: bool = typer.Option(False, "--no-board", help="load and analy
     result = pipeline_flow(files, None)
     _print_run(result)
     if not no_board:
-        board()
+        raise typer.Exit(_run_board(settings))
 
 
 @app.command()
 def board(port: Optional[int] = typer.Option(None, help="port (default from settings: 8501)")):
     """Start the Streamlit board on 127.0.0.1."""
-    settings = _setup()
+    raise typer.Exit(_run_board(_setup(), port))
+
+
+def _run_board(settings, port: int | None = None) -> int:
     port = port or settings.board_port
     script = Path(__file__).parent / "app" / "board.py"
     typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", settings.board_host,
            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--client.toolbarMode", "minimal"]
-    raise typer.Exit(subprocess.call(cmd))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # become Streamlit (not its parent): a SIGTERM to `huisheng board`/`demo` then stops the server itself
+    os.execv(sys.executable, cmd)
+    return 0  # not reached
 
 
 @app.command()
@@ -116,8 +124,6 @@ def serve(cron: str = typer.Option("*/30 * * * *", "--cron", help="cron expressi
     Schedules need a real Prefect server: the one in PREFECT_API_URL if set, otherwise a local one started here
     (on 127.0.0.1, data under the run-time home) and stopped when serve stops.
     """
-    import os
-
     settings = _setup()
     server = None
     if not os.environ.get("PREFECT_API_URL"):
