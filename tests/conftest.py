@@ -53,3 +53,29 @@ def shared_dir() -> Path | None:
     """../shared when present (developer machines); tests needing it skip elsewhere."""
     p = Path(__file__).resolve().parents[2] / "shared"
     return p if p.is_dir() else None
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, proc=None, log: Path | None = None, timeout: float = 120) -> None:
+    """Poll ``url`` until it answers 200; fail early (with the log's tail) if ``proc`` dies."""
+    import time
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            pytest.fail(f"process exited with {proc.returncode}: " + (log.read_text(errors="replace")[-3000:] if log else ""))
+        try:
+            with urllib.request.urlopen(url, timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"{url} did not answer within {timeout:.0f} s: " + (log.read_text(errors="replace")[-3000:] if log else ""))

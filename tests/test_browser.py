@@ -5,15 +5,12 @@ Needs Debian's chromium (.ci/run installs it); skipped where no browser is insta
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
+from conftest import free_port, wait_for_http
 from test_board import TEXTS, populated  # noqa: F401  (fixture: a database with items and clusters)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -24,23 +21,14 @@ pytestmark = pytest.mark.skipif(not CHROMIUM, reason="no Chromium installed")
 
 @pytest.fixture
 def board_url(populated, settings, tmp_path):  # noqa: F811
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(tmp_path / "board.log", "wb")
+    port = free_port()
+    log_path = tmp_path / "board.log"
+    log = open(log_path, "wb")
     proc = subprocess.Popen([sys.executable, "-m", "huisheng.cli", "board", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail("the board did not start: " + (tmp_path / "board.log").read_text(errors="replace")[-2000:])
+        wait_for_http(url + "/_stcore/health", proc, log_path)
         yield url
     finally:
         proc.terminate()

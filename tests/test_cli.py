@@ -121,35 +121,21 @@ def test_ingest_command_quarantines_and_is_idempotent(tmp_path, monkeypatch):
 
 def test_demo_loads_the_sample_and_serves_the_board(tmp_path, monkeypatch):
     """`huisheng demo` (what `make demo` runs): sample ingested and analysed through Prefect, board answering."""
-    import socket
-    import time
-    import urllib.request
-
     from sqlalchemy import func, select
 
     from huisheng.storage.db import Database
     from huisheng.storage.schema import Analysis, Cluster
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    from conftest import free_port, wait_for_http
+
+    port = free_port()
     url = f"sqlite:///{tmp_path / 'demo.db'}"
     monkeypatch.setenv("HUISHENG_DATABASE_URL", url)
     monkeypatch.setenv("HUISHENG_BOARD_PORT", str(port))
     log = open(tmp_path / "demo.log", "w")
     proc = subprocess.Popen([HUISHENG, "demo"], stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
     try:
-        deadline = time.monotonic() + 400
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, (tmp_path / "demo.log").read_text()[-3000:]
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(1)
-        else:
-            pytest.fail("the board never answered: " + (tmp_path / "demo.log").read_text()[-3000:])
+        wait_for_http(f"http://127.0.0.1:{port}/_stcore/health", proc, tmp_path / "demo.log", timeout=400)
         db = Database(url)
         with db.session() as s:
             assert s.scalar(select(func.count()).select_from(Analysis)) == 2075

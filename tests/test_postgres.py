@@ -6,7 +6,6 @@ Skipped only where no PostgreSQL server binaries are installed (DESIGN §9: /usr
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 
@@ -14,6 +13,7 @@ import numpy as np
 import pytest
 from sqlalchemy import func, select
 
+from conftest import free_port
 from huisheng.services.ingest import ingest_file
 from huisheng.storage import clusters as cstore
 from huisheng.storage.analysis import cached_embeddings, items_to_analyse, save_analyses, store_embeddings
@@ -21,12 +21,6 @@ from huisheng.storage.db import Database
 from huisheng.storage.schema import Decision, Item
 
 PG_BIN = next(iter(sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)), None)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +35,7 @@ def pg_url():
         shutil.chown(base, "postgres")
         shutil.chown(sock, "postgres")
         run_as = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
+    port = free_port()
     subprocess.run([*run_as, f"{PG_BIN}/initdb", "-A", "trust", "-U", "postgres", "-E", "UTF8", "-D", data],
                    check=True, capture_output=True)
     subprocess.run([*run_as, f"{PG_BIN}/pg_ctl", "-D", data, "-o", f"-p {port} -k {sock} -c listen_addresses=127.0.0.1",

@@ -50,3 +50,13 @@ def page_setup() -> Database:
     for kind, message in state.pop_flash():
         getattr(st, kind if kind in _ALERTS else "info")(md_escape(message, 500))
     return db
+
+
+def pager(total: int, page_size: int, key: str) -> int:
+    """A page-number input that stays in range when filters shrink the list."""
+    from huisheng.app.data import page_count
+
+    pages = page_count(total, page_size)
+    if st.session_state.get(key, 1) > pages:
+        st.session_state[key] = pages
+    return int(st.number_input(f"页码 (page) / {pages}", min_value=1, max_value=pages, step=1, key=key))

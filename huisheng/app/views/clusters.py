@@ -25,11 +25,7 @@ status = f2.selectbox("状态 (status)", [data.ALL, *CLUSTER_STATUSES], key="cl_
 page_size = f3.selectbox("每页 (page size)", [10, 20, 50], key="cl_page_size", on_change=_reset_page)
 
 with db.session() as s:
-    total = data.cluster_total(s, category, status)
-    pages = data.page_count(total, page_size)
-    if st.session_state.get("cl_page", 1) > pages:
-        st.session_state["cl_page"] = pages
-    page = st.number_input(f"页码 (page) / {pages}", min_value=1, max_value=pages, step=1, key="cl_page")
+    page = layout.pager(data.cluster_total(s, category, status), page_size, "cl_page")
     cards, total = data.cluster_cards(s, category, status, tz, page=int(page), page_size=page_size)
     choices = data.cluster_choices(s)
     members = {c.id: data.members_frame(s, c.id, tz) for c in cards}

@@ -28,13 +28,10 @@ page_size = f4.selectbox("每页 (page size)", [10, 20, 50, 100], key="mod_page_
 
 with db.session() as s:
     total = data.queue_count(s, category, status)
-    pages = data.page_count(total, page_size)
-    if st.session_state.get("mod_page", 1) > pages:
-        st.session_state["mod_page"] = pages
-    page = st.number_input(f"页码 (page) / {pages}", min_value=1, max_value=pages, step=1, key="mod_page")
+    page = layout.pager(total, page_size, "mod_page")
     rows = data.queue_page(s, category, status, order, int(page), page_size)
 
-st.caption(f"共 {total} 条 (items), 第 {int(page)} / {pages} 页 (page).")
+st.caption(f"共 {total} 条 (items), 第 {page} / {data.page_count(total, page_size)} 页 (page).")
 if not rows:
     st.info("队列为空 (nothing to review for these filters).")
 
