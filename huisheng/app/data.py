@@ -13,7 +13,6 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pandas as pd
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huisheng.app.safe import one_line
@@ -21,7 +20,7 @@ from huisheng.models import CATEGORIES
 from huisheng.storage import clusters as cstore
 from huisheng.storage import curation, stats
 from huisheng.storage.ingest import list_quarantine
-from huisheng.storage.schema import CLUSTER_STATUSES, Analysis, Item
+from huisheng.storage.schema import CLUSTER_STATUSES
 
 CATEGORY_LABELS = {
     "bug": "缺陷 (bug)",
