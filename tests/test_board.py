@@ -357,3 +357,26 @@ def test_md_escape():
                                     "\\[点我\\]\\(http\u200b\\://evil\\.example\\) \\# 标题")
     assert md_escape("第一行\n# 第二行") == r"第一行 \# 第二行"
     assert md_escape("很长的文字" * 10, max_len=10) == "很长的文字很长的文字"[:9] + "…"
+
+
+def test_clusters_page_flags_a_spike(populated, db):
+    """A burst far above the cluster's own baseline shows as a warning on its card."""
+    from datetime import datetime, timedelta
+
+    from huisheng.storage.schema import Analysis, Item, Source
+
+    with db.session() as s:
+        src = s.query(Source).first()
+        day0 = datetime(2024, 4, 1, 2)
+        for n in range(40):  # quiet fortnight (one a day), then 12 on one day
+            when = day0 + timedelta(days=n) if n < 28 else day0 + timedelta(days=28, hours=n - 28)
+            it = Item(source_id=src.id, external_id=f"sp{n}", kind="review", text=f"闪退{n}", normalized_text=f"闪退{n}",
+                      content_hash=f"sp{n}", created_at=when)
+            s.add(it)
+            s.flush()
+            s.add(Analysis(item_id=it.id, category="bug", scores=_scores("bug", 0.9), quality_score=0.1,
+                           model_version="test-1", content_hash=f"sp{n}", cluster_id=populated["clusters"]["bug"]))
+    at = open_page("clusters")
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any("突增 (spike)" in w and "2024-04-29" in w for w in warnings), warnings

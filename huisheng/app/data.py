@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from huisheng.app.safe import one_line
 from huisheng.models import CATEGORIES
+from huisheng.models.trends import Spike
+from huisheng.services import trends
 from huisheng.storage import clusters as cstore
 from huisheng.storage import curation, stats
 from huisheng.storage.ingest import list_quarantine
@@ -174,6 +176,7 @@ class ClusterCard:
     keywords: list[str]
     quotes: list[str]
     daily: pd.DataFrame = field(default_factory=pd.DataFrame)
+    spike: Spike | None = None  # the latest day this cluster clearly beat its own baseline
 
 
 def cluster_total(s: Session, category: str | None, status: str | None) -> int:
@@ -187,6 +190,7 @@ def cluster_cards(s: Session, category: str | None, status: str | None, tz: str,
     start = max(page - 1, 0) * page_size
     chosen = all_clusters[start : start + page_size]
     daily = stats.cluster_daily_counts(s, [c.id for c in chosen], tz) if chosen else {}
+    spikes = trends.spikes_from_daily(daily, trends.feed_span(s, tz), lookback=None) if chosen else {}
     cards = []
     for c in chosen:
         quotes = [q for q in (c.quotes or []) if q][:QUOTES_ON_CARD]
@@ -195,7 +199,7 @@ def cluster_cards(s: Session, category: str | None, status: str | None, tz: str,
         cards.append(ClusterCard(id=c.id, label=c.label or "", label_locked=bool(c.label_locked), category=c.category,
                                  size=int(c.size or 0), status=c.status, version=int(c.version), first_seen=c.first_seen,
                                  last_seen=c.last_seen, keywords=[str(k) for k in (c.keywords or [])], quotes=quotes,
-                                 daily=daily_frame(daily.get(c.id, {}))))
+                                 daily=daily_frame(daily.get(c.id, {})), spike=spikes.get(c.id)))
     return cards, len(all_clusters)
 
 

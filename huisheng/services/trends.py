@@ -1,8 +1,12 @@
-"""Which live clusters are spiking now (as of the newest item in the feed)."""
+"""Which live clusters are spiking (as of the newest item in the feed)."""
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
+
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from huisheng.models.trends import Spike, latest_spike
 from huisheng.storage import clusters as cstore
@@ -11,19 +15,29 @@ from huisheng.storage.schema import Item
 from huisheng.storage.stats import cluster_daily_counts, local_day
 
 
-def cluster_spikes(db: Database, tz: str = "Asia/Shanghai", lookback: int | None = 7) -> dict[int, Spike]:
-    """Latest spike per cluster within ``lookback`` days of the newest item (None: the whole history)."""
-    with db.session() as s:
-        first, last = s.execute(select(func.min(func.coalesce(Item.created_at, Item.ingested_at)),
-                                       func.max(func.coalesce(Item.created_at, Item.ingested_at)))).one()
-        if first is None:
-            return {}
-        live = cstore.board_clusters(s)
-        daily = cluster_daily_counts(s, [c.id for c in live], tz)
-    start, as_of = local_day(first, tz), local_day(last, tz)
+def feed_span(s: Session, tz: str) -> tuple[date, date] | None:
+    """First and last local day with any item: the window the feed was observed in."""
+    first, last = s.execute(select(func.min(func.coalesce(Item.created_at, Item.ingested_at)),
+                                   func.max(func.coalesce(Item.created_at, Item.ingested_at)))).one()
+    return None if first is None else (local_day(first, tz), local_day(last, tz))
+
+
+def spikes_from_daily(daily: dict[int, Counter], span: tuple[date, date] | None,
+                      lookback: int | None = 7) -> dict[int, Spike]:
+    """Latest spike per cluster within ``lookback`` days of the feed's last day (None: the whole history)."""
+    if span is None:
+        return {}
+    start, as_of = span
     out = {}
     for cid, counts in daily.items():
         spike = latest_spike(dict(counts), as_of, lookback=lookback or (as_of - start).days + 1, observed_from=start)
         if spike:
             out[cid] = spike
     return out
+
+
+def cluster_spikes(db: Database, tz: str = "Asia/Shanghai", lookback: int | None = 7) -> dict[int, Spike]:
+    with db.session() as s:
+        span = feed_span(s, tz)
+        daily = cluster_daily_counts(s, [c.id for c in cstore.board_clusters(s)], tz) if span else {}
+    return spikes_from_daily(daily, span, lookback)

@@ -44,6 +44,9 @@ for c in cards:
             md_escape(data.CLUSTER_STATUS_LABELS.get(c.status, c.status)),
             f"首次 (first) {data.fmt_time(c.first_seen, tz)}", f"最近 (last) {data.fmt_time(c.last_seen, tz)}",
             f"版本 (version) {c.version}"]))
+        if c.spike:  # numbers only: nothing user-written reaches this line
+            st.warning(f"突增 (spike): {c.spike.day.isoformat()} 有 {c.spike.count} 条, "
+                       f"而此前基线约 {c.spike.baseline:g} 条/天 (baseline per day)", icon=":material/trending_up:")
         left, right = st.columns([3, 2])
         with left:
             st.text("关键词 (keywords): " + ("、".join(c.keywords) if c.keywords else "—"))
