@@ -113,3 +113,13 @@ def test_release_crash_spike_is_flagged_and_steady_demand_is_not(two_runs, db, s
     crash = _topic_cluster(db, after, gold, "crash_on_launch_v320")
     assert crash in spikes and datetime(2026, 10, 5).date() <= spikes[crash].day <= datetime(2026, 10, 12).date()
     assert two_runs["dark"] not in spikes
+
+
+def test_spike_report_names_the_cluster(two_runs, db, settings):
+    from huisheng.services.trends import spike_report
+
+    report = spike_report(db, settings.timezone, lookback=None)
+    crash = _topic_cluster(db, two_runs["after"], two_runs["gold"], "crash_on_launch_v320")
+    row = next(r for r in report if r["cluster_id"] == crash)
+    with db.session() as s:
+        assert row["label"] == s.get(Cluster, crash).label and row["count"] >= 5

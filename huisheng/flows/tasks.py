@@ -7,6 +7,7 @@ from prefect import task
 from huisheng.services.analyse import analyse_pending
 from huisheng.services.ingest import ingest_file
 from huisheng.services.recluster import recluster
+from huisheng.services.trends import spike_report
 from huisheng.settings import get_settings
 from huisheng.storage import open_database
 
@@ -35,13 +36,5 @@ def analyse_task() -> dict:
 def recluster_task() -> dict:
     db, settings = _db_and_settings()
     s = recluster(db, settings)
-    from huisheng.services.trends import cluster_spikes
-    from huisheng.storage.schema import Cluster
-
-    spikes = cluster_spikes(db, settings.timezone)
-    with db.session() as sess:
-        labels = {c.id: c.label for c in sess.query(Cluster).filter(Cluster.id.in_(list(spikes)))} if spikes else {}
     return {"joined": s.joined, "new_clusters": s.new_clusters, "matched_groups": s.matched_groups,
-            "unclustered": s.unclustered,
-            "spikes": [{"cluster_id": cid, "label": labels.get(cid, ""), "day": sp.day.isoformat(), "count": sp.count,
-                        "baseline": sp.baseline} for cid, sp in spikes.items()]}
+            "unclustered": s.unclustered, "spikes": spike_report(db, settings.timezone)}

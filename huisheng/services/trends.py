@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from huisheng.models.trends import Spike, latest_spike
 from huisheng.storage import clusters as cstore
 from huisheng.storage.db import Database
-from huisheng.storage.schema import Item
+from huisheng.storage.schema import Cluster, Item
 from huisheng.storage.stats import cluster_daily_counts, local_day
 
 
@@ -41,3 +41,14 @@ def cluster_spikes(db: Database, tz: str = "Asia/Shanghai", lookback: int | None
         span = feed_span(s, tz)
         daily = cluster_daily_counts(s, [c.id for c in cstore.board_clusters(s)], tz) if span else {}
     return spikes_from_daily(daily, span, lookback)
+
+
+def spike_report(db: Database, tz: str = "Asia/Shanghai", lookback: int | None = 7) -> list[dict]:
+    """Spiking clusters with their labels, as plain data for the run summary."""
+    spikes = cluster_spikes(db, tz, lookback)
+    if not spikes:
+        return []
+    with db.session() as s:
+        labels = dict(s.execute(select(Cluster.id, Cluster.label).where(Cluster.id.in_(list(spikes)))).tuples().all())
+    return [{"cluster_id": cid, "label": labels.get(cid, ""), "day": sp.day.isoformat(), "count": sp.count,
+             "baseline": sp.baseline} for cid, sp in spikes.items()]
