@@ -197,30 +197,44 @@ def cluster(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text c
 def train(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSONL/CSV (default: shipped seed corpus)")):
     """Train the classifier, save a versioned artefact and make it active."""
     settings = _setup()
-    from huisheng.models.training import ModelStore, format_metrics, load_labelled
+    from huisheng.models.training import ModelStore, load_labelled
     from huisheng.models.training import train as train_model
+    from huisheng.services.devsets import evaluation_sets
 
     rows = load_labelled(data)
-    clf, card = train_model(rows)
+    clf, card = train_model(rows, dev_sets=evaluation_sets(rows))
     path = ModelStore(settings.models_dir).save(clf, card)
-    if "dev" in card["metrics"]:
-        typer.echo(format_metrics("dev split", card["metrics"]["dev"]))
+    _print_dev_metrics(card["metrics"])
     typer.echo(f"saved {card['version']} to {path} (trained on {card['train_size']} rows); it is now active")
 
 
+def _print_dev_metrics(metrics: dict) -> None:
+    from huisheng.models.training import format_metrics
+    from huisheng.services.devsets import REAL_DEV_NAME, real_dev_status
+
+    titles = {"seed-dev": "seed dev split (model trained on the train split)",
+              REAL_DEV_NAME: "real-text dev set (hand-labelled reviews from ../shared/corpora, never trained on)"}
+    for name, m in metrics.items():
+        typer.echo(format_metrics(titles.get(name, name), m))
+    if REAL_DEV_NAME not in metrics and real_dev_status():
+        typer.echo(real_dev_status())
+
+
 @app.command("eval")
-def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSONL/CSV; default: the seed dev split")):
+def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSONL/CSV; default: the seed dev split "
+                                                                    "and the real-text dev set")):
     """Print per-class precision, recall and F1."""
     settings = _setup()
     from huisheng.models.training import evaluate as eval_model
     from huisheng.models.training import format_metrics, load_labelled
     from huisheng.models.training import train as train_model
+    from huisheng.services.devsets import evaluation_sets
 
     if data is None:
-        # the active model has seen the dev split; score a model of the same recipe trained without it
+        # the active model has seen the seed dev split; score a model of the same recipe trained without it
         rows = load_labelled()
-        _, card = train_model(rows, final=False)
-        typer.echo(format_metrics("seed dev split (model trained on the train split)", card["metrics"]["dev"]))
+        _, card = train_model(rows, final=False, dev_sets=evaluation_sets(rows))
+        _print_dev_metrics(card["metrics"])
     else:
         from huisheng.services.analyse import active_model
 

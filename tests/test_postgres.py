@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from conftest import free_port
 from huisheng.services.ingest import ingest_file
+from huisheng.storage.schema import SCHEMA_VERSION
 from huisheng.storage import clusters as cstore
 from huisheng.storage.analysis import cached_embeddings, items_to_analyse, save_analyses, store_embeddings
 from huisheng.storage.db import Database
@@ -53,7 +54,7 @@ def test_storage_round_trip_on_postgresql(pg_url, tmp_path, monkeypatch):
 
     settings = get_settings()
     db = Database(pg_url).create()
-    assert db.schema_version() == 1
+    assert db.schema_version() == SCHEMA_VERSION
     feed = tmp_path / "f.csv"
     feed.write_text("编号,内容,时间\n1,更新后闪退,2026-10-05 10:00\n2,求夜间模式,2026-10-05 11:00\n3,,2026-10-05\n",
                     encoding="gbk")

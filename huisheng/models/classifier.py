@@ -69,8 +69,24 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
     def predict(self, X) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
 
-    def scores(self, X) -> list[dict[str, float]]:
-        """Probability of every category in DESIGN §3 (0.0 for a category absent from training)."""
-        proba = self.predict_proba(X)
+    def _as_scores(self, proba: np.ndarray) -> list[dict[str, float]]:
         index = {c: i for i, c in enumerate(self.classes_)}
         return [{c: round(float(row[index[c]]), 4) if c in index else 0.0 for c in CATEGORIES} for row in proba]
+
+    def scores(self, X) -> list[dict[str, float]]:
+        """Probability of every category in DESIGN §3 (0.0 for a category absent from training)."""
+        return self._as_scores(self.predict_proba(X))
+
+    def scores_and_reasons(self, X, k: int = 5) -> tuple[list[dict[str, float]], list[list[tuple[str, float]]]]:
+        """Scores plus, per text, the k terms that pushed it most towards its top category (features computed once)."""
+        from huisheng.models.explain import explain
+
+        features = self.pipeline_[:-1].transform(list(X))
+        proba = self.pipeline_[-1].predict_proba(features)
+        predicted = list(self.classes_[np.argmax(proba, axis=1)])
+        return self._as_scores(proba), explain(self.pipeline_, features, predicted, k)
+
+    def explain(self, X, k: int = 5) -> list[list[tuple[str, float]]]:
+        return self.scores_and_reasons(X, k)[1]
+
+

@@ -49,3 +49,11 @@ class CueFeatures(BaseEstimator, TransformerMixin):
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray([f"cue:{k}" for k in CUES] + ["len:short", "len:long", "paragraphs"], dtype=object)
+
+# how a cue is shown next to a prediction in the board ("why was this called a bug?")
+CUE_LABELS = {
+    "cue:failure": "[故障词 闪退/失败/打不开]", "cue:negated_ability": "[不能/无法]", "cue:request": "[请求词 希望/建议]",
+    "cue:question": "[问句]", "cue:contact": "[联系方式]", "cue:money_lure": "[引流词 兼职/返利]", "cue:seo": "[SEO词]",
+    "cue:url": "[链接]", "cue:praise": "[夸奖词]", "cue:slow": "[慢/卡顿]", "cue:after_update": "[更新后]",
+    "len:short": "[短文本]", "len:long": "[长文本]", "paragraphs": "[分段]",
+}

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from huisheng.models.classifier import join_title
-from huisheng.models.quality import quality_score
+from huisheng.models.near_duplicates import MIN_CHARS, originality
+from huisheng.models.quality import quality_parts
 from huisheng.models.tokenize import JiebaTokenizer
 from huisheng.models.training import load_or_train
 from huisheng.settings import Settings
-from huisheng.storage.analysis import items_to_analyse, register_model, save_analyses
+from huisheng.storage.analysis import items_to_analyse, long_texts, register_model, save_analyses
 from huisheng.storage.db import Database
 
 
@@ -32,16 +33,22 @@ def analyse_pending(db: Database, settings: Settings, batch_size: int = 1000) ->
         register_model(s, card)
         pending = items_to_analyse(s, card["version"])
     tok = JiebaTokenizer()
+    with db.session() as s:
+        earlier = long_texts(s, MIN_CHARS, exclude={p.id for p in pending}) if pending else []
+    orig = originality([p.normalized_text for p in pending], [p.order for p in pending],
+                       [t for _, t in earlier], [o for o, _ in earlier])
     for start in range(0, len(pending), batch_size):
         batch = pending[start : start + batch_size]
-        all_scores = clf.scores([join_title(p.title, p.text) for p in batch])
+        texts = [join_title(p.title, p.text) for p in batch]
+        all_scores, reasons = clf.scores_and_reasons(texts)
         results = []
-        for p, scores in zip(batch, all_scores):
+        for k, (p, scores) in enumerate(zip(batch, all_scores)):
             category = max(scores, key=scores.get)
+            parts = quality_parts(p.text, scores, tok(p.normalized_text), p.meta, orig[start + k])
             results.append({
                 "item_id": p.id, "category": category, "scores": scores, "model_version": card["version"],
-                "content_hash": p.content_hash,
-                "quality_score": quality_score(p.text, scores, tok(p.normalized_text), p.meta),
+                "content_hash": p.content_hash, "quality_score": parts["score"], "quality_parts": parts,
+                "explanation": [[t, w] for t, w in reasons[k]],
             })
         with db.session() as s:
             save_analyses(s, results)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import numpy as np
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from huisheng.storage.schema import Analysis, EmbeddingCache, Item, ModelVersion, utcnow
@@ -19,11 +20,17 @@ class PendingItem:
     normalized_text: str
     content_hash: str
     meta: dict
+    created_at: datetime | None = None
+
+    @property
+    def order(self) -> tuple:
+        """Who came first, for originality: by time, then by id."""
+        return (self.created_at or datetime.min, self.id)
 
 
 def items_to_analyse(s: Session, model_version: str, limit: int | None = None) -> list[PendingItem]:
     """New items, items whose text changed, and everything when the model version changed."""
-    q = (select(Item.id, Item.title, Item.text, Item.normalized_text, Item.content_hash, Item.meta)
+    q = (select(Item.id, Item.title, Item.text, Item.normalized_text, Item.content_hash, Item.meta, Item.created_at)
          .outerjoin(Analysis, Analysis.item_id == Item.id)
          .where(or_(Analysis.item_id.is_(None), Analysis.model_version != model_version,
                     Analysis.content_hash != Item.content_hash))
@@ -33,8 +40,17 @@ def items_to_analyse(s: Session, model_version: str, limit: int | None = None) -
     return [PendingItem(*row) for row in s.execute(q)]
 
 
+def long_texts(s: Session, min_chars: int, exclude: set[int], limit: int = 20_000) -> list[tuple[tuple, str]]:
+    """(order, normalised text) of the most recent long texts, for the near-duplicate check of new ones."""
+    q = (select(Item.id, Item.created_at, Item.normalized_text)
+         .where(func.length(Item.normalized_text) >= min_chars)
+         .order_by(Item.created_at.desc().nulls_last(), Item.id.desc()).limit(limit))
+    return [((created or datetime.min, iid), text) for iid, created, text in s.execute(q) if iid not in exclude]
+
+
 def save_analyses(s: Session, results: list[dict]) -> None:
-    """results: item_id, category, scores, quality_score, model_version, content_hash. Cluster is kept if the
+    """results: item_id, category, scores, quality_score, model_version, content_hash (and optionally explanation,
+    quality_parts). Cluster is kept if the
     text did not change (the recluster step decides membership)."""
     existing = {a.item_id: a for a in s.scalars(select(Analysis).where(Analysis.item_id.in_([r["item_id"] for r in results])))}
     now = utcnow()

@@ -6,11 +6,11 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Iterator
 
-from sqlalchemy import create_engine, event, select
+from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from huisheng.storage.schema import SCHEMA_VERSION, Base, SchemaMeta
+from huisheng.storage.schema import MIGRATIONS, SCHEMA_VERSION, Base, SchemaMeta
 
 
 class SchemaVersionError(RuntimeError):
@@ -41,13 +41,21 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create(self) -> "Database":
-        """Create missing tables and stamp the schema version; refuse a database of another version."""
+        """Create missing tables and stamp the schema version; upgrade an older database in place (MIGRATIONS);
+        refuse one made by a newer huisheng."""
         Base.metadata.create_all(self.engine)
         with self.session() as s:
             row = s.get(SchemaMeta, "schema_version")
             if row is None:
                 s.add(SchemaMeta(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row.value) != SCHEMA_VERSION:
+                return self
+            version = int(row.value)
+            while version < SCHEMA_VERSION and version in MIGRATIONS:
+                for ddl in MIGRATIONS[version]:
+                    s.execute(text(ddl))
+                version += 1
+                row.value = str(version)
+            if version != SCHEMA_VERSION:
                 raise SchemaVersionError(
                     f"database {self.url} has schema version {row.value}, this huisheng expects {SCHEMA_VERSION}"
                 )

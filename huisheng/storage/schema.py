@@ -19,7 +19,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# step n -> n+1, as plain DDL that SQLite and PostgreSQL both accept; applied in order by Database.create()
+MIGRATIONS: dict[int, list[str]] = {
+    1: ["ALTER TABLE analyses ADD COLUMN explanation JSON", "ALTER TABLE analyses ADD COLUMN quality_parts JSON"],
+}
 
 ITEM_KINDS = ("comment", "post", "review")
 CLUSTER_STATUSES = ("new", "triaged", "handed_off", "done", "declined")
@@ -93,6 +98,8 @@ class Analysis(Base):
     cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"))
     cluster_similarity: Mapped[float | None] = mapped_column(Float)
     analysed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    explanation: Mapped[list | None] = mapped_column(JSON)  # [[term, weight], ...] that pushed the category
+    quality_parts: Mapped[dict | None] = mapped_column(JSON)  # the signals behind quality_score
 
     item: Mapped[Item] = relationship(back_populates="analysis")
 
