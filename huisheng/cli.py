@@ -220,6 +220,18 @@ def _print_dev_metrics(metrics: dict) -> None:
         typer.echo(real_dev_status())
 
 
+@app.command()
+def retrain(force: bool = typer.Option(False, "--force", help="promote even if a dev set gets worse")):
+    """Retrain on seed data plus moderators' labels; promote if not worse; then re-analyse and recluster."""
+    _setup()
+    from huisheng.flows.pipeline import retrain_flow
+
+    result = retrain_flow(force)
+    typer.echo(result["retrain"]["line"])
+    if "analyze" in result:
+        _print_run(result)
+
+
 @app.command("eval")
 def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSONL/CSV; default: the seed dev split "
                                                                     "and the real-text dev set")):

@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=5000, description="longer texts are quarantined")
     cluster_threshold: float = Field(default=0.30, description="cosine similarity needed to join a cluster")
     cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster")
+    human_label_weight: float = Field(default=3.0, description="weight of a moderator's label vs a seed row in retraining")
+    promote_tolerance: float = Field(default=0.01, description="largest macro-F1 drop on a dev set that still promotes")
     board_host: str = "127.0.0.1"
     board_port: int = 8501
     hf_hub_offline: bool = Field(default=True, description="set false only if you configure a model hub")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from prefect import flow
 
-from huisheng.flows.tasks import analyse_task, ingest_file_task, recluster_task
+from huisheng.flows.tasks import analyse_task, ingest_file_task, recluster_task, retrain_task
 
 
 @flow(name="ingest")
@@ -26,3 +26,13 @@ def recluster_flow() -> dict:
 def pipeline_flow(paths: list[str] | None = None, source: str | None = None) -> dict:
     ingested = ingest_flow(paths, source) if paths else []
     return {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
+
+
+@flow(name="retrain")
+def retrain_flow(force: bool = False) -> dict:
+    """Learn from moderators; when a better-or-equal model is promoted, re-analyse everything and recluster."""
+    result = {"retrain": retrain_task(force)}
+    if result["retrain"]["promoted"]:
+        result["analyze"] = analyze_flow()
+        result["recluster"] = recluster_flow()
+    return result

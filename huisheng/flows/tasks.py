@@ -7,6 +7,7 @@ from prefect import task
 from huisheng.services.analyse import analyse_pending
 from huisheng.services.ingest import ingest_file
 from huisheng.services.recluster import recluster
+from huisheng.services.retrain import retrain
 from huisheng.services.trends import spike_report
 from huisheng.settings import get_settings
 from huisheng.storage import open_database
@@ -38,3 +39,11 @@ def recluster_task() -> dict:
     s = recluster(db, settings)
     return {"joined": s.joined, "new_clusters": s.new_clusters, "matched_groups": s.matched_groups,
             "unclustered": s.unclustered, "spikes": spike_report(db, settings.timezone)}
+
+
+@task(name="retrain-classifier")
+def retrain_task(force: bool = False) -> dict:
+    db, settings = _db_and_settings()
+    r = retrain(db, settings, force=force)
+    return {"candidate": r.candidate, "previous": r.previous, "promoted": r.promoted, "reason": r.reason,
+            "human_labels": r.human_labels, "metrics": r.metrics, "line": r.line()}

@@ -1,0 +1,133 @@
+"""Learning from moderators on a real SQLite database under a real Prefect run: relabel → retrain → promote (or
+refuse) → re-analyse. Plus the schema migration that added explanations and quality signals."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, text
+
+from huisheng.storage import curation
+from huisheng.storage.db import Database
+from huisheng.storage.schema import SCHEMA_VERSION, Analysis, Item, ModelVersion
+
+# a domain the seed corpus does not cover: a smart watch. A moderator teaches the model what counts as a bug here.
+WATCH_BUGS = ["表盘突然黑了按了没反应", "心率一直显示零", "蓝牙连着连着就断开", "睡眠数据全是空白", "抬腕亮屏失灵了",
+              "步数同步到手机是零", "充电底座吸不住表", "表带卡扣断了一截", "血氧测出来一直是横线", "闹钟到点不震动"]
+WATCH_OTHER = ["表盘挺好看的", "戴着很轻", "续航一般般吧", "颜色比图片深一点", "送给老爸的他很喜欢",
+               "价格有点小贵", "表带材质舒服", "功能够用了", "比上一代大了一圈", "包装很精致"]
+
+
+def _feed(path: Path) -> str:
+    with open(path, "w", encoding="utf-8") as f:
+        for i, t in enumerate(WATCH_BUGS + WATCH_OTHER):
+            f.write(json.dumps({"id": f"w{i}", "text": t, "created_at": "2026-11-01T10:00:00+08:00"}, ensure_ascii=False) + "\n")
+    return str(path)
+
+
+@pytest.fixture
+def own_home(tmp_path, monkeypatch):
+    """A home of this test's own (promotion must not change the model other tests use), seeded with the session's
+    trained default model so nothing is trained twice."""
+    import os
+
+    from huisheng.services.analyse import active_model
+    from huisheng.settings import get_settings
+
+    active_model(get_settings())  # make sure the session's default model exists
+    session_models = Path(os.environ["HUISHENG_HOME"]) / "models"
+    home = tmp_path / "home"
+    shutil.copytree(session_models, home / "models")
+    monkeypatch.setenv("HUISHENG_HOME", str(home))
+    monkeypatch.setenv("HUISHENG_DATABASE_URL", f"sqlite:///{home / 'huisheng.db'}")
+    return home
+
+
+def _versions(db: Database) -> set[str]:
+    with db.session() as s:
+        return set(s.scalars(select(Analysis.model_version).distinct()))
+
+
+def test_relabels_retrain_promote_and_reanalyse(prefect_harness, own_home, tmp_path, monkeypatch):
+    from huisheng.flows.pipeline import pipeline_flow, retrain_flow
+    from huisheng.settings import get_settings
+    from huisheng.storage import open_database
+
+    monkeypatch.setenv("HUISHENG_PROMOTE_TOLERANCE", "0.05")
+    settings = get_settings()
+    pipeline_flow([_feed(tmp_path / "watch.jsonl")], "watch")
+    db = open_database(settings.resolved_database_url)
+    (before,) = _versions(db)
+    with db.session() as s:
+        items = {it.text: it.id for it in s.scalars(select(Item))}
+        for t in WATCH_BUGS:
+            curation.relabel(s, items[t], "bug", actor="mod")
+        for t in WATCH_OTHER:
+            curation.relabel(s, items[t], "other", actor="mod")
+
+    result = retrain_flow()
+    r = result["retrain"]
+    assert r["promoted"], r["line"]
+    assert r["human_labels"] == 20 and r["previous"] == before and r["candidate"] != before
+    assert "seed-dev" in r["metrics"]
+    # every item was re-analysed by the promoted model, and the database knows which model is active
+    assert result["analyze"]["analysed"] == 20
+    assert _versions(db) == {r["candidate"]}
+    with db.session() as s:
+        assert s.scalar(select(ModelVersion.version).where(ModelVersion.active.is_(True))) == r["candidate"]
+        learned = {it.text: a.category for it, a in s.execute(select(Item, Analysis).join(Analysis))}
+    # the moderator's labels were learned: (nearly) all of the taught watch bugs are now bugs
+    assert sum(learned[t] == "bug" for t in WATCH_BUGS) >= 9
+
+    # nothing new to learn: a second retrain is a no-op
+    again = retrain_flow()["retrain"]
+    assert not again["promoted"] and again["candidate"] == r["candidate"]
+
+
+def test_a_worse_model_is_not_promoted(prefect_harness, own_home, tmp_path, monkeypatch):
+    from huisheng.flows.pipeline import pipeline_flow, retrain_flow
+    from huisheng.settings import get_settings
+    from huisheng.storage import open_database
+
+    monkeypatch.setenv("HUISHENG_PROMOTE_TOLERANCE", "0.0")
+    monkeypatch.setenv("HUISHENG_HUMAN_LABEL_WEIGHT", "20")
+    settings = get_settings()
+    crashes = [f"更新后{w}一打开就闪退，{n}次了" for n in range(1, 7) for w in ("app", "软件", "游戏", "页面", "客户端")]
+    feed = tmp_path / "poison.jsonl"
+    feed.write_text("\n".join(json.dumps({"id": f"p{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(crashes)),
+                    encoding="utf-8")
+    pipeline_flow([str(feed)], "poison")
+    db = open_database(settings.resolved_database_url)
+    (before,) = _versions(db)
+    with db.session() as s:
+        for it in s.scalars(select(Item)):
+            curation.relabel(s, it.id, "spam", actor="vandal")  # crash reports called spam: a model that learns this is worse
+
+    result = retrain_flow()
+    r = result["retrain"]
+    assert not r["promoted"], r["line"]
+    assert "worse on" in r["reason"] and "analyze" not in result
+    assert _versions(db) == {before}
+    from huisheng.models.training import ModelStore
+
+    assert ModelStore(settings.models_dir).active_version() == before
+
+
+def test_version_1_database_is_migrated_in_place(tmp_path):
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    db = Database(url).create()
+    with db.engine.begin() as c:  # make it look like a database written by schema version 1
+        c.execute(text("ALTER TABLE analyses DROP COLUMN explanation"))
+        c.execute(text("ALTER TABLE analyses DROP COLUMN quality_parts"))
+        c.execute(text("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'"))
+    db.engine.dispose()
+    db = Database(url).create()
+    assert db.schema_version() == SCHEMA_VERSION == 2
+    with db.engine.connect() as c:
+        cols = {row[1] for row in c.execute(text("PRAGMA table_info(analyses)"))}
+    assert {"explanation", "quality_parts"} <= cols
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Analysis)) == 0
