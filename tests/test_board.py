@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 import huisheng.app  # noqa: E402
 from huisheng.app.safe import md_escape  # noqa: E402
 from huisheng.models import CATEGORIES  # noqa: E402
+from huisheng.models.uncertainty import margin  # noqa: E402
 from huisheng.storage import clusters as cstore  # noqa: E402
 from huisheng.storage.schema import Analysis, Cluster, Decision, Item, Quarantine, Source  # noqa: E402
 
@@ -56,7 +57,9 @@ def populated(db, settings):
                 s.add(it)
                 s.flush()
                 s.add(Analysis(item_id=it.id, category=cat, scores=_scores(cat, 0.5 + 0.05 * n),
-                               quality_score=round(0.1 * n % 1, 2), model_version="test-1", content_hash=f"h{n}"))
+                               quality_score=round(0.1 * n % 1, 2), model_version="test-1", content_hash=f"h{n}",
+                               margin=margin(_scores(cat, 0.5 + 0.05 * n)), explanation=[[f"理由{n}", 0.5]],
+                               quality_parts={"length": 0.5, "originality": 1.0}))
                 ids["items"].setdefault(cat, []).append(it.id)
         s.flush()
         vec = (np.ones(8) / np.sqrt(8)).astype(np.float32)
@@ -196,6 +199,11 @@ def test_moderation_filters_and_paging(populated):
     assert len(first) == 9  # all nine items fit on one page of ten
     at.selectbox(key="mod_order").set_value("least_confident").run()
     assert not at.exception
+    # smallest margin first: item 1 has the flattest scores; each card shows the terms behind the model's call
+    order = [int(b.key.split("_")[1]) for b in at.button if b.key.endswith("_relabel")]
+    margins = [margin(_scores("bug", 0.5 + 0.05 * n)) for n in range(1, 10)]
+    assert margins == sorted(margins) and order[0] == min(order)
+    assert "依据 (why): 理由1" in texts(at)
 
 
 def test_moderation_requires_a_name(populated, db):

@@ -122,12 +122,14 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
     with db.engine.begin() as c:  # make it look like a database written by schema version 1
         c.execute(text("ALTER TABLE analyses DROP COLUMN explanation"))
         c.execute(text("ALTER TABLE analyses DROP COLUMN quality_parts"))
+        c.execute(text("DROP INDEX ix_analyses_margin"))
+        c.execute(text("ALTER TABLE analyses DROP COLUMN margin"))
         c.execute(text("UPDATE schema_meta SET value = '1' WHERE key = 'schema_version'"))
     db.engine.dispose()
     db = Database(url).create()
     assert db.schema_version() == SCHEMA_VERSION == 2
     with db.engine.connect() as c:
         cols = {row[1] for row in c.execute(text("PRAGMA table_info(analyses)"))}
-    assert {"explanation", "quality_parts"} <= cols
+    assert {"explanation", "quality_parts", "margin"} <= cols
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Analysis)) == 0

@@ -137,6 +137,9 @@ class QueueRow:
     human_category: str | None
     featured: bool
     status: str
+    model_version: str = ""
+    explanation: list = field(default_factory=list)
+    quality_parts: dict = field(default_factory=dict)
 
     @property
     def effective_category(self) -> str:
@@ -153,8 +156,24 @@ def queue_page(s: Session, category: str | None, status: str | None, order: str,
     return [QueueRow(id=it.id, source=src, kind=it.kind, created_at=it.created_at, author=it.author, title=it.title,
                      text=it.text, model_category=a.category, scores=dict(a.scores or {}),
                      quality_score=float(a.quality_score or 0.0), human_category=it.human_category,
-                     featured=bool(it.featured), status=it.moderation_status)
+                     featured=bool(it.featured), status=it.moderation_status, model_version=a.model_version or "",
+                     explanation=list(a.explanation or []), quality_parts=dict(a.quality_parts or {}))
             for it, a, src in rows]
+
+
+QUALITY_PART_LABELS = {"length": "长度 length", "structure": "结构 structure", "density": "信息密度 density",
+                       "originality": "原创 originality", "engagement": "互动 engagement"}
+
+
+def why_text(explanation: list) -> str:
+    """The terms that pushed the model's call, as plain text (they come from user text: never markdown)."""
+    return "依据 (why): " + (" · ".join(str(t) for t, _ in explanation) if explanation else "—")
+
+
+def quality_text(parts: dict) -> str:
+    """Numbers only, so safe in a caption."""
+    shown = [f"{label} {float(parts[k]):.2f}" for k, label in QUALITY_PART_LABELS.items() if k in parts]
+    return " · ".join(shown)
 
 
 def page_count(total: int, page_size: int) -> int:

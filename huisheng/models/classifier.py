@@ -33,16 +33,24 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
     """scikit-learn estimator over raw texts (it normalises them itself)."""
 
     def __init__(self, C: float = 0.5, word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int, int] = (1, 3),
-                 cue_weight: float = 1.0, calibration_cv: int = 3, class_weight: str | None = "balanced"):
+                 cue_weight: float = 1.0, calibration_cv: int = 3, class_weight: str | None = "balanced",
+                 embedder: str | None = None, embedding_weight: float = 1.0):
         self.C = C
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
         self.cue_weight = cue_weight
         self.calibration_cv = calibration_cv
         self.class_weight = class_weight
+        self.embedder = embedder
+        self.embedding_weight = embedding_weight
 
     def _features(self) -> FeatureUnion:
-        return FeatureUnion([
+        extra = []
+        if self.embedder:
+            from huisheng.models.embedding_features import EmbeddingFeatures
+
+            extra = [("embedding", EmbeddingFeatures(self.embedder, self.embedding_weight))]
+        return FeatureUnion(extra + [
             ("word", TfidfVectorizer(tokenizer=JiebaTokenizer(), token_pattern=None, lowercase=False,
                                      ngram_range=tuple(self.word_ngrams), sublinear_tf=True, min_df=1, max_features=200_000)),
             ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams), lowercase=False,

@@ -47,10 +47,10 @@ def top_terms(contrib: np.ndarray, names: np.ndarray, k: int = 5, floor: float =
     """The k largest positive contributions, without showing 闪, 闪退 and 退 as three reasons."""
     order = np.argsort(-contrib)
     chosen: list[tuple[str, float]] = []
-    for j in order[: 20 * k]:
+    for j in order:
         if contrib[j] <= floor or len(chosen) >= k:
             break
-        if names[j] in _NOT_REASONS:
+        if names[j] in _NOT_REASONS or names[j].startswith("embedding__"):
             continue
         term = display_term(names[j])
         if len(term) < 2 or any(term in t or t in term for t, _ in chosen):

@@ -8,6 +8,7 @@ from huisheng.models.classifier import join_title
 from huisheng.models.near_duplicates import MIN_CHARS, originality
 from huisheng.models.quality import quality_parts
 from huisheng.models.tokenize import JiebaTokenizer
+from huisheng.models.uncertainty import margin
 from huisheng.models.training import load_or_train
 from huisheng.settings import Settings
 from huisheng.storage.analysis import items_to_analyse, long_texts, register_model, save_analyses
@@ -48,7 +49,7 @@ def analyse_pending(db: Database, settings: Settings, batch_size: int = 1000) ->
             results.append({
                 "item_id": p.id, "category": category, "scores": scores, "model_version": card["version"],
                 "content_hash": p.content_hash, "quality_score": parts["score"], "quality_parts": parts,
-                "explanation": [[t, w] for t, w in reasons[k]],
+                "explanation": [[t, w] for t, w in reasons[k]], "margin": margin(scores),
             })
         with db.session() as s:
             save_analyses(s, results)

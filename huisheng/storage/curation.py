@@ -65,7 +65,7 @@ def approve(s: Session, item_id: int, actor: str) -> Item:
 def moderation_queue(s: Session, category: str | None = None, status: str | None = "pending", order: str = "quality",
                      limit: int = 50, offset: int = 0) -> list[tuple[Item, Analysis, str]]:
     """Items with their analysis and source name, filtered on the effective category (a person's label wins).
-    order: quality | newest | least_confident."""
+    order: quality | newest | least_confident (smallest margin between the two likeliest categories)."""
     q = (select(Item, Analysis, Source.name).join(Analysis, Analysis.item_id == Item.id)
          .join(Source, Source.id == Item.source_id))
     if category:
@@ -74,10 +74,8 @@ def moderation_queue(s: Session, category: str | None = None, status: str | None
         q = q.where(Item.moderation_status == status)
     if order == "newest":
         q = q.order_by(Item.created_at.desc().nulls_last(), Item.id.desc())
-    elif order == "least_confident":
-        rows = list(s.execute(q).tuples())
-        rows.sort(key=lambda r: (max(r[1].scores.values()) if r[1].scores else 0.0, r[0].id))
-        return rows[offset : offset + limit]
+    elif order == "least_confident":  # smallest top-1 / top-2 margin first (models/uncertainty.py)
+        q = q.order_by(Analysis.margin.asc().nulls_last(), Item.id)
     else:
         q = q.order_by(Analysis.quality_score.desc(), Item.id)
     return list(s.execute(q.offset(offset).limit(limit)).tuples())

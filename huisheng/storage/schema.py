@@ -23,7 +23,8 @@ SCHEMA_VERSION = 2
 
 # step n -> n+1, as plain DDL that SQLite and PostgreSQL both accept; applied in order by Database.create()
 MIGRATIONS: dict[int, list[str]] = {
-    1: ["ALTER TABLE analyses ADD COLUMN explanation JSON", "ALTER TABLE analyses ADD COLUMN quality_parts JSON"],
+    1: ["ALTER TABLE analyses ADD COLUMN explanation JSON", "ALTER TABLE analyses ADD COLUMN quality_parts JSON",
+        "ALTER TABLE analyses ADD COLUMN margin FLOAT", "CREATE INDEX ix_analyses_margin ON analyses (margin)"],
 }
 
 ITEM_KINDS = ("comment", "post", "review")
@@ -88,7 +89,8 @@ class Analysis(Base):
     """The current machine analysis of an item; replaced when the text or the model version changes."""
 
     __tablename__ = "analyses"
-    __table_args__ = (Index("ix_analyses_cluster", "cluster_id"), Index("ix_analyses_category", "category"))
+    __table_args__ = (Index("ix_analyses_cluster", "cluster_id"), Index("ix_analyses_category", "category"),
+                      Index("ix_analyses_margin", "margin"))
     item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
     category: Mapped[str] = mapped_column(String(32))
     scores: Mapped[dict] = mapped_column(default=dict)
@@ -100,6 +102,7 @@ class Analysis(Base):
     analysed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     explanation: Mapped[list | None] = mapped_column(JSON)  # [[term, weight], ...] that pushed the category
     quality_parts: Mapped[dict | None] = mapped_column(JSON)  # the signals behind quality_score
+    margin: Mapped[float | None] = mapped_column(Float)  # top-1 minus top-2 probability: small = model unsure
 
     item: Mapped[Item] = relationship(back_populates="analysis")
 

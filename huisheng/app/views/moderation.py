@@ -46,8 +46,11 @@ for r in rows:
             st.text(r.text)
         with side:
             st.caption(f"模型 (model): {md_escape(data.category_label(r.model_category))} · "
-                       f"质量 (quality) {r.quality_score:.2f}")
+                       f"质量 (quality) {r.quality_score:.2f} · {md_escape(r.model_version, 40)}")
             st.code(data.score_bars(r.scores), language=None)
+            st.text(data.why_text(r.explanation))
+            if r.quality_parts:
+                st.caption(data.quality_text(r.quality_parts))
             st.caption(f"人工标签 (human label): {md_escape(data.category_label(r.human_category)) if r.human_category else '—'} · "
                        f"精选 (featured): {'是 (yes)' if r.featured else '否 (no)'} · "
                        f"状态 (status): {md_escape(data.MODERATION_STATUS_LABELS.get(r.status, r.status))}")
