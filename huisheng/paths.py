@@ -5,6 +5,8 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
 SEED_CORPUS = DATA_DIR / "seed" / "labelled.jsonl"
+# the shipped training data: the generated seed corpus plus hand-written app-store style reviews (data/README.md)
+SEED_FILES = (SEED_CORPUS, DATA_DIR / "seed" / "handwritten.jsonl")
 SAMPLE_DIR = DATA_DIR / "sample"
 USER_DICT = DATA_DIR / "nlp" / "userdict.txt"
 STOPWORDS = DATA_DIR / "nlp" / "stopwords.txt"

