@@ -95,16 +95,22 @@ def test_a_worse_model_is_not_promoted(prefect_harness, own_home, tmp_path, monk
     monkeypatch.setenv("HUISHENG_PROMOTE_TOLERANCE", "0.0")
     monkeypatch.setenv("HUISHENG_HUMAN_LABEL_WEIGHT", "20")
     settings = get_settings()
-    crashes = [f"更新后{w}一打开就闪退，{n}次了" for n in range(1, 7) for w in ("app", "软件", "游戏", "页面", "客户端")]
+    from huisheng.models.training import load_labelled
+
+    # a vandal labels 80 texts of the seed dev split wrongly (each category shifted to the next): a model that learns
+    # this must score worse on that split, so it must not be promoted
+    dev = [r for r in load_labelled() if r["split"] == "dev" and not r.get("title")][::7][:80]
+    cats = ["bug", "feature_request", "spam", "other"]
+    wrong = {r["text"].strip(): cats[(cats.index(r["category"]) + 1) % 4] if r["category"] in cats else "bug" for r in dev}
     feed = tmp_path / "poison.jsonl"
-    feed.write_text("\n".join(json.dumps({"id": f"p{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(crashes)),
+    feed.write_text("\n".join(json.dumps({"id": f"p{i}", "text": t}, ensure_ascii=False) for i, t in enumerate(wrong)),
                     encoding="utf-8")
     pipeline_flow([str(feed)], "poison")
     db = open_database(settings.resolved_database_url)
     (before,) = _versions(db)
     with db.session() as s:
         for it in s.scalars(select(Item)):
-            curation.relabel(s, it.id, "spam", actor="vandal")  # crash reports called spam: a model that learns this is worse
+            curation.relabel(s, it.id, wrong[it.text.strip()], actor="vandal")
 
     result = retrain_flow()
     r = result["retrain"]
