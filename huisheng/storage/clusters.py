@@ -1,16 +1,24 @@
 """Clusters: what runs may change (membership, centroid, keywords) and what only a PM may (label once renamed,
-status, merges). Every PM edit is written to the audit log in the same transaction."""
+status, merges, splits). Every PM edit is written to the audit log in the same transaction."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from huisheng.storage.analysis import cached_embeddings
 from huisheng.storage.curation import record_decision
-from huisheng.storage.schema import CLUSTER_STATUSES, Analysis, Cluster, Item, utcnow
+from huisheng.storage.schema import (
+    CLUSTER_STATUSES,
+    Analysis,
+    Cluster,
+    Decision,
+    Item,
+    utcnow,
+)
 
 
 class StaleEdit(RuntimeError):
@@ -117,6 +125,78 @@ def merge(s: Session, source_id: int, target_id: int, actor: str) -> Cluster:
     record_decision(s, actor, "merge_cluster", "cluster", src.id, {"cluster": src.id}, {"merged_into": dst.id})
     s.flush()
     return dst
+
+
+def _unit_mean(vectors: list[np.ndarray]) -> np.ndarray:
+    c = np.mean(vectors, axis=0)
+    return (c / max(float(np.linalg.norm(c)), 1e-12)).astype(np.float32)
+
+
+def split(s: Session, cluster_id: int, item_ids: list[int], label: str, actor: str,
+          expected_version: int | None = None) -> Cluster:
+    """Move some members of a cluster into a new cluster named by the PM.
+
+    The new cluster is label_locked, so later runs keep its name; its members keep their cluster id because runs
+    only place items that have none. Its centroid is the mean of the members' cached embeddings, so new items like
+    them join it rather than the old cluster (whose centroid is recomputed from what is left); without cached
+    embeddings both keep the old centroid until the next run refreshes them.
+    """
+    label, item_ids = label.strip(), sorted(set(int(i) for i in item_ids))
+    if not label:
+        raise ValueError("the new cluster needs a name")
+    if not item_ids:
+        raise ValueError("choose at least one member to split off")
+    src = _locked(s, cluster_id, expected_version)
+    if src.merged_into is not None:
+        raise ValueError(f"cluster {cluster_id} was merged into {src.merged_into}")
+    members = {iid: (h, when) for iid, _t, h, when, _o in member_rows(s, src.id)}
+    strangers = [i for i in item_ids if i not in members]
+    if strangers:
+        raise ValueError(f"not members of cluster {cluster_id}: {strangers[:10]}")
+    if len(item_ids) == len(members):
+        raise ValueError("cannot split off every member; rename the cluster instead")
+    vectors = cached_embeddings(s, src.embedder, sorted({h for h, _w in members.values()}))
+    moved = [vectors[members[i][0]] for i in item_ids if members[i][0] in vectors]
+    chosen = set(item_ids)
+    kept = [vectors[h] for i, (h, _w) in members.items() if i not in chosen and h in vectors]
+    center = _unit_mean(moved) if moved else np.frombuffer(src.centroid, dtype=np.float32) if src.centroid else None
+    dates = [members[i][1] for i in item_ids if members[i][1] is not None]
+    new = Cluster(category=src.category, embedder=src.embedder, label=label, label_locked=True, size=len(item_ids),
+                  centroid=None if center is None else center.tobytes(), first_seen=min(dates, default=None),
+                  last_seen=max(dates, default=None))
+    s.add(new)
+    s.flush()
+    for iid in item_ids:
+        h = members[iid][0]
+        sim = float(vectors[h] @ center) if h in vectors and center is not None else None
+        s.execute(update(Analysis).where(Analysis.item_id == iid).values(cluster_id=new.id, cluster_similarity=sim))
+    before = {"cluster": src.id, "label": src.label, "size": src.size}
+    if kept:
+        src.centroid = _unit_mean(kept).tobytes()
+    # its quotes may be the moved items: the board falls back to its most similar members until a run refreshes it
+    src.size, src.quotes, src.updated_at = len(members) - len(item_ids), [], utcnow()
+    record_decision(s, actor, "split_cluster", "cluster", src.id, before,
+                    {"new_cluster": new.id, "label": label, "item_ids": item_ids})
+    s.flush()
+    return new
+
+
+def cluster_decisions(s: Session, cluster_ids: list[int], limit: int = 50) -> dict[int, list[Decision]]:
+    """Each cluster's own audit entries, newest first: edits to it, merges into it and splits out of it."""
+    if not cluster_ids:
+        return {}
+    merged_into = Decision.after["merged_into"].as_integer()
+    split_to = Decision.after["new_cluster"].as_integer()
+    rows = s.scalars(select(Decision).where(Decision.target_type == "cluster", or_(
+        Decision.target_id.in_(cluster_ids), merged_into.in_(cluster_ids), split_to.in_(cluster_ids)))
+        .order_by(Decision.id.desc()))
+    out: dict[int, list[Decision]] = {cid: [] for cid in cluster_ids}
+    for d in rows:
+        after = d.after or {}
+        for cid in {d.target_id, after.get("merged_into"), after.get("new_cluster")} & set(cluster_ids):
+            if len(out[cid]) < limit:
+                out[cid].append(d)
+    return out
 
 
 def resolve(s: Session, cluster_id: int) -> int:
