@@ -36,7 +36,7 @@ st.caption(f"共 {total} 个聚类 (clusters), 排序 (order): {clusters_data.SO
 if not cards:
     st.info("还没有聚类 (no clusters for these filters). 聚类由 `huisheng run` 生成 (clusters come from pipeline runs).")
 else:
-    st.dataframe(clusters_data.overview_frame(cards), hide_index=True, width="stretch", key="cl_overview",
+    st.dataframe(clusters_data.overview_frame(cards), hide_index=True, width="stretch",
                  column_config={
                      "近30天 (daily, 30 d)": st.column_config.LineChartColumn("近30天 (daily, 30 d)", y_min=0),
                      "每周 (weekly)": st.column_config.BarChartColumn(
