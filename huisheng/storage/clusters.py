@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from huisheng.storage.analysis import cached_embeddings
@@ -25,19 +25,15 @@ class StaleEdit(RuntimeError):
     """Someone else changed the cluster since it was read (optimistic locking)."""
 
 
-def live_clusters(s: Session, category: str | None = None, embedder: str | None = None) -> list[Cluster]:
-    q = select(Cluster).where(Cluster.merged_into.is_(None))
-    if category:
-        q = q.where(Cluster.category == category)
-    if embedder:
-        q = q.where(Cluster.embedder == embedder)
-    return list(s.scalars(q.order_by(Cluster.id)))
-
-
-def centroid_matrix(clusters: list[Cluster], dim: int) -> np.ndarray:
-    if not clusters:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.stack([np.frombuffer(c.centroid, dtype=np.float32) for c in clusters])
+def centroid_index(s: Session, category: str, embedder: str, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and centroid matrix (float32, one row per cluster) of a category's live clusters. Two columns and one
+    buffer instead of ORM objects: 10,000 clusters load in tens of milliseconds rather than a quarter second."""
+    rows = s.execute(select(Cluster.id, Cluster.centroid).where(
+        Cluster.merged_into.is_(None), Cluster.category == category, Cluster.embedder == embedder,
+        Cluster.centroid.is_not(None)).order_by(Cluster.id)).all()
+    rows = [(cid, blob) for cid, blob in rows if len(blob) == dim * 4]  # another embedder's size cannot be compared
+    ids = np.fromiter((cid for cid, _b in rows), dtype=np.int64, count=len(rows))
+    return ids, np.frombuffer(b"".join(blob for _c, blob in rows), dtype=np.float32).reshape(len(rows), dim)
 
 
 def create_cluster(s: Session, category: str, embedder: str, centroid: np.ndarray) -> Cluster:
@@ -51,15 +47,37 @@ def set_membership(s: Session, item_ids: list[int], cluster_id: int | None, simi
     if similarities is None:
         s.execute(update(Analysis).where(Analysis.item_id.in_(item_ids)).values(cluster_id=cluster_id))
         return
-    for iid, sim in zip(item_ids, similarities):
-        s.execute(update(Analysis).where(Analysis.item_id == iid).values(cluster_id=cluster_id, cluster_similarity=float(sim)))
+    set_memberships(s, item_ids, [cluster_id] * len(item_ids), similarities)
+
+
+_MEMBERSHIP = (update(Analysis.__table__).where(Analysis.__table__.c.item_id == bindparam("b_item"))
+               .values(cluster_id=bindparam("b_cluster"), cluster_similarity=bindparam("b_sim")))
+
+
+def set_memberships(s: Session, item_ids: list[int], cluster_ids: list[int | None], similarities: list[float | None]) -> None:
+    """One executemany for many items: a statement per item costs ~1.5 ms in SQLite, 1.5 s per 1,000 new items."""
+    params = [{"b_item": int(i), "b_cluster": None if c is None else int(c), "b_sim": None if m is None else float(m)}
+              for i, c, m in zip(item_ids, cluster_ids, similarities)]
+    if params:
+        s.execute(_MEMBERSHIP, params)
 
 
 def member_rows(s: Session, cluster_id: int) -> list[tuple[int, str, str, datetime | None, str]]:
     """(item id, normalised text, content hash, created_at, original text) of a cluster's members."""
-    return list(s.execute(
-        select(Item.id, Item.normalized_text, Item.content_hash, func.coalesce(Item.created_at, Item.ingested_at), Item.text)
-        .join(Analysis, Analysis.item_id == Item.id).where(Analysis.cluster_id == cluster_id).order_by(Item.id)))
+    return members_by_cluster(s, [cluster_id])[cluster_id]
+
+
+def members_by_cluster(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[int, list[tuple]]:
+    """``member_rows`` for many clusters in a few queries (one per ``chunk`` clusters), not one query each."""
+    out: dict[int, list[tuple]] = {cid: [] for cid in cluster_ids}
+    for start in range(0, len(cluster_ids), chunk):
+        for cid, *row in s.execute(
+                select(Analysis.cluster_id, Item.id, Item.normalized_text, Item.content_hash,
+                       func.coalesce(Item.created_at, Item.ingested_at), Item.text)
+                .join(Analysis, Analysis.item_id == Item.id)
+                .where(Analysis.cluster_id.in_(cluster_ids[start : start + chunk])).order_by(Item.id)):
+            out[cid].append(tuple(row))
+    return out
 
 
 def refresh_stats(s: Session, c: Cluster, centroid: np.ndarray, keywords: list[str], label: str, quotes: list[str],
@@ -166,10 +184,9 @@ def split(s: Session, cluster_id: int, item_ids: list[int], label: str, actor: s
                   last_seen=max(dates, default=None))
     s.add(new)
     s.flush()
-    for iid in item_ids:
-        h = members[iid][0]
-        sim = float(vectors[h] @ center) if h in vectors and center is not None else None
-        s.execute(update(Analysis).where(Analysis.item_id == iid).values(cluster_id=new.id, cluster_similarity=sim))
+    sims = [float(vectors[members[i][0]] @ center) if members[i][0] in vectors and center is not None else None
+            for i in item_ids]
+    set_memberships(s, item_ids, [new.id] * len(item_ids), sims)
     before = {"cluster": src.id, "label": src.label, "size": src.size}
     if kept:
         src.centroid = _unit_mean(kept).tobytes()
