@@ -68,9 +68,9 @@ def main() -> int:
     from sqlalchemy import update
 
     from huisheng.models.clustering import assign_to_centroids
-    from huisheng.runtime import configure
     from huisheng.models.embedders import get_embedder
     from huisheng.models.tokenize import JiebaTokenizer
+    from huisheng.runtime import configure
     from huisheng.services.recluster import join_existing, recluster
     from huisheng.storage.analysis import store_embeddings
     from huisheng.storage.db import Database
