@@ -9,7 +9,7 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from huisheng.app.data import audit_frame, category_label, fmt_time, none_if_all
+from huisheng.app.data import audit_frame, fmt_time, none_if_all
 from huisheng.app.safe import one_line
 from huisheng.models.trends import Spike
 from huisheng.services import trends
@@ -109,17 +109,19 @@ def weekly_frame(trend: trends.ClusterTrend | None) -> pd.DataFrame:
                         index=pd.Index([w.isoformat() for w in weeks], name="周一 (week of)"))
 
 
+NUMBER_COLUMNS = ("id", "条数 (size)", "近7天 (last 7 d)", "前7天 (previous 7 d)", "增长 (growth)", "得分 (score)")
+
+
 def overview_frame(cards: list[ClusterCard]) -> pd.DataFrame:
     """One row per card: the numbers behind the order, a 30-day sparkline and the weekly counts (lists, drawn by
     the page as chart columns)."""
     return pd.DataFrame(
-        [{"id": c.id, "名称 (label)": one_line(c.label, 60), "类别 (category)": category_label(c.category),
-          "条数 (size)": c.size, "近7天 (last 7 d)": c.trend.recent if c.trend else 0,
+        [{"id": c.id, "名称 (label)": one_line(c.label, 60), "条数 (size)": c.size, "近7天 (last 7 d)": c.trend.recent if c.trend else 0,
           "前7天 (previous 7 d)": c.trend.previous if c.trend else 0, "增长 (growth)": round(c.growth, 2),
           "得分 (score)": round(c.score, 1),
           "近30天 (daily, 30 d)": list(c.trend.daily.values()) if c.trend else [],
           "每周 (weekly)": list(c.trend.weekly.values()) if c.trend else []} for c in cards],
-        columns=["id", "名称 (label)", "类别 (category)", "条数 (size)", "近7天 (last 7 d)", "前7天 (previous 7 d)",
+        columns=["id", "名称 (label)", "条数 (size)", "近7天 (last 7 d)", "前7天 (previous 7 d)",
                  "增长 (growth)", "得分 (score)", "近30天 (daily, 30 d)", "每周 (weekly)"])
 
 

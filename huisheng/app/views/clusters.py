@@ -38,9 +38,10 @@ if not cards:
 else:
     st.dataframe(clusters_data.overview_frame(cards), hide_index=True, width="stretch",
                  column_config={
-                     "近30天 (daily, 30 d)": st.column_config.LineChartColumn("近30天 (daily, 30 d)", y_min=0),
+                     **{col: st.column_config.NumberColumn(width="small") for col in clusters_data.NUMBER_COLUMNS},
+                     "近30天 (daily, 30 d)": st.column_config.LineChartColumn(y_min=0, help="每日条数 (items per day)"),
                      "每周 (weekly)": st.column_config.BarChartColumn(
-                         f"每周 (weekly, {clusters_data.WEEKS_SHOWN} 周, 周一起 Monday start)", y_min=0)})
+                         y_min=0, help=f"近 {clusters_data.WEEKS_SHOWN} 周，周一起 (last weeks, Monday start)")})
 
 choice_text = dict(choices)
 for c in cards:
