@@ -36,6 +36,7 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_assign.py
 	$(BIN)/python bench/bench_pipeline.py
 
 clean:

@@ -388,3 +388,132 @@ def test_clusters_page_flags_a_spike(populated, db):
     assert not at.exception
     warnings = [w.value for w in at.warning]
     assert any("突增 (spike)" in w and "2024-04-29" in w for w in warnings), warnings
+
+
+# --------------------------------------------------------------------------------- clusters: order, trends, split
+def headings(at: AppTest) -> list[str]:
+    return [m.value for m in at.markdown if m.value.startswith("####")]
+
+
+def overview_table(at: AppTest):
+    """The compact table above the cards (the one with the score column)."""
+    return next(d.value for d in at.dataframe if "得分 (score)" in d.value.columns)
+
+
+@pytest.fixture
+def shrinking(populated, db):
+    """A third cluster, the largest, whose five voices all came 11 days before the feed's newest day (2024-05-03)."""
+    with db.session() as s:
+        src = s.query(Source).first()
+        old = Cluster(category="bug", label="旧问题", keywords=["旧"], quotes=["旧的"], embedder="test", size=5,
+                      first_seen=T0 - timedelta(days=9), last_seen=T0 - timedelta(days=9))
+        s.add(old)
+        s.flush()
+        for n in range(5):
+            it = Item(source_id=src.id, external_id=f"old{n}", kind="review", text=f"旧问题{n}", normalized_text=f"旧问题{n}",
+                      content_hash=f"old{n}", created_at=T0 - timedelta(days=9, hours=-n))
+            s.add(it)
+            s.flush()
+            s.add(Analysis(item_id=it.id, category="bug", scores=_scores("bug", 0.9), quality_score=0.1,
+                           model_version="test-1", content_hash=f"old{n}", cluster_id=old.id))
+        c_feat = s.get(Cluster, populated["clusters"]["feature_request"])
+        c_feat.first_seen = T0 + timedelta(days=1)
+    return {**populated["clusters"], "old": old.id}
+
+
+def test_cluster_sort_orders(shrinking):
+    at = open_page("clusters")
+    # default size × growth: bug 3 × (3+1)/(0+1) = 12 > feature 2 × 3 = 6 > old 5 × (0+1)/(5+1) ≈ 0.83
+    assert at.selectbox(key="cl_order").value == "size_growth"
+    assert [h.split("·")[1].strip() for h in headings(at)] == [md_escape("闪退 登录"), "夜间模式", "旧问题"]
+    table = overview_table(at)
+    assert list(table["id"]) == [shrinking["bug"], shrinking["feature_request"], shrinking["old"]]
+    assert list(table["增长 (growth)"]) == [4.0, 3.0, round(1 / 6, 2)]
+    assert list(table["得分 (score)"]) == [12.0, 6.0, 0.8]
+    at.selectbox(key="cl_order").set_value("largest").run()
+    assert list(overview_table(at)["id"]) == [shrinking["old"], shrinking["bug"], shrinking["feature_request"]]
+    at.selectbox(key="cl_order").set_value("newest").run()  # latest first voice first
+    assert list(overview_table(at)["id"]) == [shrinking["feature_request"], shrinking["bug"], shrinking["old"]]
+
+
+def test_cluster_sparkline_and_weekly_counts(shrinking):
+    at = open_page("clusters")
+    table = overview_table(at).set_index("id")
+    spark = {cid: [int(n) for n in v] for cid, v in table["近30天 (daily, 30 d)"].items()}
+    weekly = {cid: [int(n) for n in v] for cid, v in table["每周 (weekly)"].items()}
+    assert all(len(v) == 30 for v in spark.values()) and all(len(v) == 12 for v in weekly.values())
+    # bug members on May 1, 2, 3 (the feed's last three days); the old cluster's five on Apr 22 (Shanghai)
+    assert spark[shrinking["bug"]][-3:] == [1, 1, 1] and sum(spark[shrinking["bug"]]) == 3
+    assert spark[shrinking["old"]][-12] == 5 and sum(spark[shrinking["old"]]) == 5
+    # weeks start on Monday: Apr 22 is a Monday, May 1-3 (Wed-Fri) fall in the week of Apr 29
+    assert weekly[shrinking["old"]][-2:] == [5, 0] and weekly[shrinking["bug"]][-1] == 3
+    charts = [n for n in at._tree if getattr(n, "type", None) == "vega_lite_chart"]
+    assert len(charts) >= 3 * 2  # per card: the 30-day line and the full-history bars
+    weekly_tables = [d.value for d in at.dataframe if "2024-04-29" in [str(c) for c in d.value.columns]]
+    assert len(weekly_tables) == 3 and int(weekly_tables[0]["2024-04-29"].iloc[0]) == 3
+
+
+def test_cluster_split_creates_a_locked_cluster_with_an_audit_row(populated, db):
+    from huisheng.storage.schema import EmbeddingCache
+
+    cid = populated["clusters"]["bug"]
+    moved = populated["items"]["bug"][1:]
+    vecs = {f"h{i}": np.eye(8, dtype=np.float32)[i] for i in (1, 2, 3)}  # the bug items are h1..h3
+    with db.session() as s:
+        s.add_all(EmbeddingCache(embedder="test", content_hash=h, vector=v.tobytes()) for h, v in vecs.items())
+    at = open_page("clusters", user="pm-zhao")
+    at.multiselect(key=f"cl_{cid}_split_items").set_value(moved)
+    at.text_input(key=f"cl_{cid}_split_label").input("支付与登录")
+    at.button(key=f"cl_{cid}_split").click().run()
+    assert not at.exception and not at.error and not at.warning
+    with db.session() as s:
+        new = s.query(Cluster).filter(Cluster.label == "支付与登录").one()
+        assert (new.label_locked, new.size, new.category, new.embedder) == (True, 2, "bug", "test")
+        assert sorted(it.id for it, _a in cstore.cluster_members(s, new.id)) == sorted(moved)
+        assert [it.id for it, _a in cstore.cluster_members(s, cid)] == populated["items"]["bug"][:1]
+        assert s.get(Cluster, cid).size == 1
+        expected = (vecs["h2"] + vecs["h3"]) / np.linalg.norm(vecs["h2"] + vecs["h3"])
+        assert np.allclose(np.frombuffer(new.centroid, dtype=np.float32), expected)
+        assert np.allclose(np.frombuffer(s.get(Cluster, cid).centroid, dtype=np.float32), vecs["h1"])
+        new_id = new.id
+    d = decisions(db)[-1]
+    assert (d.actor, d.action, d.target_type, d.target_id) == ("pm-zhao", "split_cluster", "cluster", cid)
+    assert d.before == {"cluster": cid, "label": "闪退 登录", "size": 3}
+    assert d.after == {"new_cluster": new_id, "label": "支付与登录", "item_ids": sorted(moved)}
+    # both cards show the split in their own audit log; the new cluster is on the page
+    assert any("支付与登录" in h for h in headings(at))
+    assert [e.label for e in at.expander].count("审计记录 (audit log): 1") == 2
+    assert at.multiselect(key=f"cl_{cid}_split_items").value == []
+
+
+def test_cluster_split_needs_members_a_name_and_a_fresh_version(populated, db):
+    cid = populated["clusters"]["bug"]
+    at = open_page("clusters")
+    at.text_input(key=f"cl_{cid}_split_label").input("新名字")
+    at.button(key=f"cl_{cid}_split").click().run()
+    assert any("选择" in w.value for w in at.warning) and not decisions(db)
+    with db.session() as s:  # someone else edits the cluster while the page is open
+        cstore.set_status(s, cid, "triaged", "someone-else")
+    at.multiselect(key=f"cl_{cid}_split_items").set_value(populated["items"]["bug"][:1])
+    at.button(key=f"cl_{cid}_split").click().run()
+    assert any("已被他人修改" in e.value for e in at.error)
+    assert [d.action for d in decisions(db)] == ["set_cluster_status"]
+    with pytest.raises(ValueError, match="not members"):
+        with db.session() as s:
+            cstore.split(s, cid, populated["items"]["feature_request"], "x", "pm")
+    with pytest.raises(ValueError, match="every member"):
+        with db.session() as s:
+            cstore.split(s, cid, populated["items"]["bug"], "x", "pm")
+
+
+def test_cluster_card_audit_log_lists_its_own_edits(populated, db):
+    bug, feat = populated["clusters"]["bug"], populated["clusters"]["feature_request"]
+    with db.session() as s:
+        cstore.rename(s, bug, "闪退", "pm-a")
+        cstore.set_status(s, feat, "triaged", "pm-b")
+    at = open_page("clusters")
+    logs = {e.label for e in at.expander if e.label.startswith("审计记录")}
+    assert logs == {"审计记录 (audit log): 1"}
+    tables = [d.value for d in at.dataframe if "操作人 (who)" in d.value.columns]
+    assert sorted(t["操作 (action)"].iloc[0] + "/" + t["操作人 (who)"].iloc[0] for t in tables) == [
+        "rename_cluster/pm-a", "set_cluster_status/pm-b"]

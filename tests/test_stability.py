@@ -80,9 +80,16 @@ def two_runs(db, settings, tmp_path):
         cstore.set_status(s, dark, "triaged", actor="pm")
         others = [c.id for c in cstore.board_clusters(s, category="feature_request") if c.id != dark]
         cstore.merge(s, others[0], dark, actor="pm")
-    before = _memberships(db)  # after the PM's merge
+    # the PM splits the bank-sync cluster: every other member (by id) goes to a new, named cluster
+    bank = _topic_cluster(db, before, gold, "bank_sync_fail")
+    with db.session() as s:
+        member_ids = [r[0] for r in cstore.member_rows(s, bank)]
+        split_off = member_ids[::2]
+        split_id = cstore.split(s, bank, split_off, "银行同步（PM 拆分）", actor="pm").id
+    before = _memberships(db)  # after the PM's merge and split
     _run(db, settings, month2)
-    return {"before": before, "after": _memberships(db), "dark": dark, "gold": gold, "crash_before": crash}
+    return {"before": before, "after": _memberships(db), "dark": dark, "gold": gold, "crash_before": crash,
+            "split": (bank, split_id, split_off)}
 
 
 def test_first_month_items_keep_their_cluster_ids(two_runs, db):
@@ -123,3 +130,15 @@ def test_spike_report_names_the_cluster(two_runs, db, settings):
     row = next(r for r in report if r["cluster_id"] == crash)
     with db.session() as s:
         assert row["label"] == s.get(Cluster, crash).label and row["count"] >= 5
+
+
+def test_pm_split_survives_the_next_run(two_runs, db):
+    bank, split_id, split_off = two_runs["split"]
+    with db.session() as s:
+        new, old = s.get(Cluster, split_id), s.get(Cluster, bank)
+        assert (new.label, new.label_locked, new.merged_into, old.merged_into) == ("银行同步（PM 拆分）", True, None, None)
+        members = {r[0] for r in cstore.member_rows(s, split_id)}
+        assert set(split_off) <= members  # nobody was moved back or re-clustered
+        assert not set(split_off) & {r[0] for r in cstore.member_rows(s, bank)}
+        assert new.size == len(members) and new.keywords  # the run refreshed its stats but not its name
+    print(f"\nsplit: {len(split_off)} items split off, {len(members) - len(split_off)} second-month items joined it")

@@ -95,3 +95,23 @@ def merge_cluster(cluster_id: int) -> None:
     if _apply(lambda s, a: cstore.merge(s, cluster_id, int(target), a),
               f"聚类 #{cluster_id} 已并入 (merged into) #{target}"):
         st.session_state[key("cl", cluster_id, "merge_confirm")] = False
+
+
+def split_cluster(cluster_id: int, expected_version: int) -> None:
+    items = list(st.session_state.get(key("cl", cluster_id, "split_items")) or [])
+    label = str(st.session_state.get(key("cl", cluster_id, "split_label")) or "")
+    if not items:
+        state.flash("warning", "请先选择要拆分出的成员 (choose the members to split off).")
+        return
+    if not label.strip():
+        state.flash("warning", "请为新聚类命名 (name the new cluster).")
+        return
+    new_ids: list[int] = []
+
+    def do(s: Session, actor: str) -> None:
+        new_ids.append(cstore.split(s, cluster_id, items, label, actor, expected_version=expected_version).id)
+
+    if _apply(do, f"聚类 #{cluster_id} 拆分出 (split off) {len(items)} 条 → 新聚类 (new cluster): {one_line(label, 80)}"):
+        state.flash("info", f"新聚类编号 (new cluster id): #{new_ids[0]}")
+        st.session_state[key("cl", cluster_id, "split_items")] = []
+        st.session_state[key("cl", cluster_id, "split_label")] = ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -17,8 +17,6 @@ from sqlalchemy.orm import Session
 
 from huisheng.app.safe import one_line
 from huisheng.models import CATEGORIES
-from huisheng.models.trends import Spike
-from huisheng.services import trends
 from huisheng.storage import clusters as cstore
 from huisheng.storage import curation, stats
 from huisheng.storage.ingest import list_quarantine
@@ -50,7 +48,6 @@ ORDER_LABELS = {
     "least_confident": "模型最不确定 (least confident)",
 }
 ALL = "all"
-QUOTES_ON_CARD = 3
 assert set(CLUSTER_STATUS_LABELS) == set(CLUSTER_STATUSES) and set(CATEGORY_LABELS) == set(CATEGORIES)
 
 
@@ -76,7 +73,7 @@ def score_bars(scores: dict | None, width: int = 12) -> str:
     return "\n".join(lines)
 
 
-def _none_if_all(value: str | None) -> str | None:
+def none_if_all(value: str | None) -> str | None:
     return None if value in (None, "", ALL) else value
 
 
@@ -147,11 +144,11 @@ class QueueRow:
 
 
 def queue_count(s: Session, category: str | None, status: str | None) -> int:
-    return curation.moderation_queue_count(s, _none_if_all(category), _none_if_all(status))
+    return curation.moderation_queue_count(s, none_if_all(category), none_if_all(status))
 
 
 def queue_page(s: Session, category: str | None, status: str | None, order: str, page: int, page_size: int) -> list[QueueRow]:
-    rows = curation.moderation_queue(s, category=_none_if_all(category), status=_none_if_all(status), order=order,
+    rows = curation.moderation_queue(s, category=none_if_all(category), status=none_if_all(status), order=order,
                                      limit=page_size, offset=max(page - 1, 0) * page_size)
     return [QueueRow(id=it.id, source=src, kind=it.kind, created_at=it.created_at, author=it.author, title=it.title,
                      text=it.text, model_category=a.category, scores=dict(a.scores or {}),
@@ -181,83 +178,29 @@ def page_count(total: int, page_size: int) -> int:
 
 
 # ---------------------------------------------------------------------------------------------------- clusters
-@dataclass
-class ClusterCard:
-    id: int
-    label: str
-    label_locked: bool
-    category: str
-    size: int
-    status: str
-    version: int
-    first_seen: datetime | None
-    last_seen: datetime | None
-    keywords: list[str]
-    quotes: list[str]
-    daily: pd.DataFrame = field(default_factory=pd.DataFrame)
-    spike: Spike | None = None  # the latest day this cluster clearly beat its own baseline
-
-
-def cluster_total(s: Session, category: str | None, status: str | None) -> int:
-    return len(cstore.board_clusters(s, category=_none_if_all(category), status=_none_if_all(status)))
-
-
-def cluster_cards(s: Session, category: str | None, status: str | None, tz: str,
-                  page: int = 1, page_size: int = 20) -> tuple[list[ClusterCard], int]:
-    """A page of live clusters, largest first, with their daily counts; and how many clusters match."""
-    all_clusters = cstore.board_clusters(s, category=_none_if_all(category), status=_none_if_all(status))
-    start = max(page - 1, 0) * page_size
-    chosen = all_clusters[start : start + page_size]
-    daily = stats.cluster_daily_counts(s, [c.id for c in chosen], tz) if chosen else {}
-    spikes = trends.spikes_from_daily(daily, trends.feed_span(s, tz), lookback=None) if chosen else {}
-    cards = []
-    for c in chosen:
-        quotes = [q for q in (c.quotes or []) if q][:QUOTES_ON_CARD]
-        if not quotes:  # a cluster not yet refreshed by a run: its most similar members stand in
-            quotes = [it.text for it, _a in cstore.cluster_members(s, c.id, limit=QUOTES_ON_CARD)]
-        cards.append(ClusterCard(id=c.id, label=c.label or "", label_locked=bool(c.label_locked), category=c.category,
-                                 size=int(c.size or 0), status=c.status, version=int(c.version), first_seen=c.first_seen,
-                                 last_seen=c.last_seen, keywords=[str(k) for k in (c.keywords or [])], quotes=quotes,
-                                 daily=daily_frame(daily.get(c.id, {})), spike=spikes.get(c.id)))
-    return cards, len(all_clusters)
-
-
-
-def daily_frame(counter: dict) -> pd.DataFrame:
-    days = [d for d in counter if d is not None]
-    index = stats.date_range(days)
-    return pd.DataFrame({"条数 (count)": [int(counter.get(d, 0)) for d in index]},
-                        index=pd.Index([d.isoformat() for d in index], name="日期 (day)"))
-
-
 def cluster_choices(s: Session) -> list[tuple[int, str]]:
     """(id, one-line description) of every live cluster, largest first: merge targets and export choices."""
     return [(c.id, f"#{c.id} {one_line(c.label, 40) or '(未命名 unnamed)'} · {category_label(c.category)} · {c.size} 条")
             for c in cstore.board_clusters(s)]
 
 
-def members_frame(s: Session, cluster_id: int, tz: str, limit: int = 200) -> pd.DataFrame:
-    rows = cstore.cluster_members(s, cluster_id, limit=limit)
-    return pd.DataFrame(
-        [{"id": it.id, "类别 (category)": it.human_category or a.category,
-          "相似度 (similarity)": None if a.cluster_similarity is None else round(float(a.cluster_similarity), 3),
-          "质量 (quality)": round(float(a.quality_score or 0.0), 3), "时间 (created)": fmt_time(it.created_at, tz),
-          "作者 (author)": it.author or "", "内容 (text)": one_line(f"{it.title}\n{it.text}" if it.title else it.text, 300)}
-         for it, a in rows],
-        columns=["id", "类别 (category)", "相似度 (similarity)", "质量 (quality)", "时间 (created)", "作者 (author)",
-                 "内容 (text)"])
-
-
 # ---------------------------------------------------------------------------------------------------- audit log
+AUDIT_COLUMNS = ["时间 (when)", "操作人 (who)", "操作 (action)", "对象 (target)", "之前 (before)", "之后 (after)"]
+
+
 def decisions_frame(s: Session, tz: str, limit: int = 200) -> pd.DataFrame:
+    return audit_frame(curation.decisions(s, limit=limit), tz)
+
+
+def audit_frame(rows, tz: str) -> pd.DataFrame:
+    """Decisions as a table (before/after as JSON text): the global log and each cluster's own."""
     def j(d: dict | None) -> str:
         return json.dumps(d or {}, ensure_ascii=False, sort_keys=True, default=str)
 
     return pd.DataFrame(
         [{"时间 (when)": fmt_time(d.at, tz), "操作人 (who)": d.actor, "操作 (action)": d.action,
           "对象 (target)": f"{d.target_type} #{d.target_id}", "之前 (before)": j(d.before), "之后 (after)": j(d.after)}
-         for d in curation.decisions(s, limit=limit)],
-        columns=["时间 (when)", "操作人 (who)", "操作 (action)", "对象 (target)", "之前 (before)", "之后 (after)"])
+         for d in rows], columns=AUDIT_COLUMNS)
 
 
 def csv_frame(content: str) -> pd.DataFrame:

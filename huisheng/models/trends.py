@@ -53,3 +53,35 @@ def latest_spike(daily: dict[date, int], as_of: date, lookback: int = 7, **kw) -
     days = [as_of - timedelta(days=k) for k in range(lookback)]
     spikes = find_spikes(daily, days=days, **kw)
     return spikes[-1] if spikes else None
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s week (ISO weeks). ``day`` is already a local day, so weeks follow the local calendar."""
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_counts(daily: dict[date, int], start: date | None = None, end: date | None = None) -> dict[date, int]:
+    """Week (its Monday) → count, every week from ``start`` to ``end`` present (zeros where quiet)."""
+    days = [d for d in daily if d is not None]
+    if not days and (start is None or end is None):
+        return {}
+    first, last = week_start(start or min(days)), week_start(end or max(days))
+    out = {first + timedelta(weeks=k): 0 for k in range((last - first).days // 7 + 1)}
+    for d, n in daily.items():
+        if d is not None and week_start(d) in out:
+            out[week_start(d)] += int(n)
+    return out
+
+
+def window_total(daily: dict[date, int], end: date, days: int) -> int:
+    """Items in the ``days`` days ending on ``end`` (inclusive)."""
+    return sum(int(daily.get(end - timedelta(days=k), 0)) for k in range(days))
+
+
+def growth(daily: dict[date, int], as_of: date, window: int = 7) -> float:
+    """(recent + 1) / (previous + 1): recent = the ``window`` days ending ``as_of``, previous = the ``window`` days
+    before. The +1 keeps a cluster going from 0 to 1 item from outranking one going from 20 to 60, and makes a
+    quiet cluster 1.0 (neither growing nor shrinking)."""
+    recent = window_total(daily, as_of, window)
+    previous = window_total(daily, as_of - timedelta(days=window), window)
+    return (recent + 1) / (previous + 1)

@@ -69,6 +69,26 @@ def _unclustered(db: Database, category: str) -> list[tuple[int, str, str]]:
             .order_by(Item.created_at.desc().nulls_last(), Item.id.desc()).limit(MAX_LEFTOVERS)))
 
 
+@dataclass
+class Joined:
+    """Step 1's outcome: which live cluster (row of ``centroids``) each item joined, -1 for none."""
+
+    cluster_ids: np.ndarray  # live cluster ids, in the row order of ``centroids``
+    centroids: np.ndarray
+    best: np.ndarray
+    sims: np.ndarray
+
+
+def join_existing(s, category: str, embedder_name: str, ids: list[int], X: np.ndarray, threshold: float) -> Joined:
+    """Step 1: items join the nearest live cluster of their category when similar enough (memberships written in
+    one statement). bench/bench_assign.py times this for 1,000 items against 10,000 clusters."""
+    cluster_ids, C = cstore.centroid_index(s, category, embedder_name, X.shape[1])
+    best, sims = assign_to_centroids(X, C, threshold)
+    joined = np.flatnonzero(best >= 0)
+    cstore.set_memberships(s, [ids[i] for i in joined], cluster_ids[best[joined]].tolist(), sims[joined].tolist())
+    return Joined(cluster_ids, C, best, sims)
+
+
 def recluster(db: Database, settings: Settings) -> ReclusterSummary:
     summary = ReclusterSummary()
     embedder_name = get_embedder(settings.embedder).name
@@ -79,31 +99,24 @@ def recluster(db: Database, settings: Settings) -> ReclusterSummary:
         ids = [r[0] for r in rows]
         X = embed_with_cache(db, settings.embedder, [r[2] for r in rows], [r[1] for r in rows])
         with db.session() as s:
-            live = cstore.live_clusters(s, category, embedder_name)
-            C = cstore.centroid_matrix(live, X.shape[1])
-            best, sims = assign_to_centroids(X, C, settings.cluster_threshold)
-            by_cluster: dict[int, list[int]] = defaultdict(list)
-            for i, b in enumerate(best):
-                if b >= 0:
-                    by_cluster[live[b].id].append(i)
-            for cid, rows_i in by_cluster.items():
-                cstore.set_membership(s, [ids[i] for i in rows_i], cid, [sims[i] for i in rows_i])
-                summary.touched.add(cid)
-                summary.joined += len(rows_i)
+            joined = join_existing(s, category, embedder_name, ids, X, settings.cluster_threshold)
+            best, C = joined.best, joined.centroids
+            summary.touched.update(int(joined.cluster_ids[b]) for b in set(best[best >= 0].tolist()))
+            summary.joined += int((best >= 0).sum())
             rest = np.flatnonzero(best < 0)
             labels = ThresholdClusterer(settings.cluster_threshold, settings.cluster_min_size).fit(X[rest]).labels_
             for lab in range(labels.max() + 1 if len(labels) else 0):
                 members = rest[labels == lab]
                 center = centroid(X[members])
-                match, msim = assign_to_centroids(center[None, :], C, settings.cluster_threshold + MATCH_MARGIN)
+                match, _sim = assign_to_centroids(center[None, :], C, settings.cluster_threshold + MATCH_MARGIN)
                 if match[0] >= 0:
-                    cluster = live[match[0]]
+                    cluster_id = int(joined.cluster_ids[match[0]])
                     summary.matched_groups += 1
                 else:
-                    cluster = cstore.create_cluster(s, category, embedder_name, center)
+                    cluster_id = cstore.create_cluster(s, category, embedder_name, center).id
                     summary.new_clusters += 1
-                cstore.set_membership(s, [ids[i] for i in members], cluster.id, list(X[members] @ center))
-                summary.touched.add(cluster.id)
+                cstore.set_membership(s, [ids[i] for i in members], cluster_id, list(X[members] @ center))
+                summary.touched.add(cluster_id)
             summary.unclustered += int((labels < 0).sum())
     refresh_clusters(db, settings, summary.touched)
     return summary
@@ -116,7 +129,7 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
     labeler = ClassTfidfLabeler()
     with db.session() as s:
         clusters = {c.id: c for c in s.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)))}
-        members = {cid: cstore.member_rows(s, cid) for cid in clusters}
+        members = cstore.members_by_cluster(s, list(clusters))
     by_category: dict[str, list[int]] = defaultdict(list)
     for cid, c in clusters.items():
         by_category[c.category].append(cid)
@@ -124,8 +137,7 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
         groups = {cid: [m[1] for m in members[cid][:max_members]] for cid in cids if members[cid]}
         keywords = labeler.keywords(groups)
         # embeddings first (cached, may write the cache), then one write transaction for the clusters
-        vectors = {cid: embed_with_cache(db, settings.embedder, [m[2] for m in members[cid][:max_members]],
-                                         [m[1] for m in members[cid][:max_members]]) for cid in cids if members[cid]}
+        vectors = _member_vectors(db, settings, {cid: members[cid][:max_members] for cid in cids if members[cid]})
         with db.session() as s:
             for cid in cids:
                 rows = members[cid]
@@ -140,3 +152,28 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
                 cstore.refresh_stats(s, c, center, kw, labeler.label(kw),
                                      labeler.central_quotes([m[4] for m in sample], X, center), len(rows),
                                      min(dates, default=None), max(dates, default=None))
+
+
+def _member_vectors(db: Database, settings: Settings, samples: dict[int, list[tuple]],
+                    batch_rows: int = 20_000) -> dict[int, np.ndarray]:
+    """Members' embeddings per cluster, fetched for many clusters at once (a cache lookup per cluster cost ~1 ms
+    each: a second for a run touching a thousand clusters) but at most ``batch_rows`` vectors per lookup."""
+    out: dict[int, np.ndarray] = {}
+    batch: list[int] = []
+
+    def flush() -> None:
+        rows = [m for cid in batch for m in samples[cid]]
+        X = embed_with_cache(db, settings.embedder, [m[2] for m in rows], [m[1] for m in rows])
+        offset = 0
+        for cid in batch:
+            out[cid] = X[offset : offset + len(samples[cid])]
+            offset += len(samples[cid])
+        batch.clear()
+
+    for cid in samples:
+        batch.append(cid)
+        if sum(len(samples[c]) for c in batch) >= batch_rows:
+            flush()
+    if batch:
+        flush()
+    return out

@@ -1,35 +1,39 @@
 """Clusters: what runs may change (membership, centroid, keywords) and what only a PM may (label once renamed,
-status, merges). Every PM edit is written to the audit log in the same transaction."""
+status, merges, splits). Every PM edit is written to the audit log in the same transaction."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from huisheng.storage.analysis import cached_embeddings
 from huisheng.storage.curation import record_decision
-from huisheng.storage.schema import CLUSTER_STATUSES, Analysis, Cluster, Item, utcnow
+from huisheng.storage.schema import (
+    CLUSTER_STATUSES,
+    Analysis,
+    Cluster,
+    Decision,
+    Item,
+    utcnow,
+)
 
 
 class StaleEdit(RuntimeError):
     """Someone else changed the cluster since it was read (optimistic locking)."""
 
 
-def live_clusters(s: Session, category: str | None = None, embedder: str | None = None) -> list[Cluster]:
-    q = select(Cluster).where(Cluster.merged_into.is_(None))
-    if category:
-        q = q.where(Cluster.category == category)
-    if embedder:
-        q = q.where(Cluster.embedder == embedder)
-    return list(s.scalars(q.order_by(Cluster.id)))
-
-
-def centroid_matrix(clusters: list[Cluster], dim: int) -> np.ndarray:
-    if not clusters:
-        return np.zeros((0, dim), dtype=np.float32)
-    return np.stack([np.frombuffer(c.centroid, dtype=np.float32) for c in clusters])
+def centroid_index(s: Session, category: str, embedder: str, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and centroid matrix (float32, one row per cluster) of a category's live clusters. Two columns and one
+    buffer instead of ORM objects: 10,000 clusters load in tens of milliseconds rather than a quarter second."""
+    rows = s.execute(select(Cluster.id, Cluster.centroid).where(
+        Cluster.merged_into.is_(None), Cluster.category == category, Cluster.embedder == embedder,
+        Cluster.centroid.is_not(None)).order_by(Cluster.id)).all()
+    rows = [(cid, blob) for cid, blob in rows if len(blob) == dim * 4]  # another embedder's size cannot be compared
+    ids = np.fromiter((cid for cid, _b in rows), dtype=np.int64, count=len(rows))
+    return ids, np.frombuffer(b"".join(blob for _c, blob in rows), dtype=np.float32).reshape(len(rows), dim)
 
 
 def create_cluster(s: Session, category: str, embedder: str, centroid: np.ndarray) -> Cluster:
@@ -43,15 +47,37 @@ def set_membership(s: Session, item_ids: list[int], cluster_id: int | None, simi
     if similarities is None:
         s.execute(update(Analysis).where(Analysis.item_id.in_(item_ids)).values(cluster_id=cluster_id))
         return
-    for iid, sim in zip(item_ids, similarities):
-        s.execute(update(Analysis).where(Analysis.item_id == iid).values(cluster_id=cluster_id, cluster_similarity=float(sim)))
+    set_memberships(s, item_ids, [cluster_id] * len(item_ids), similarities)
+
+
+_MEMBERSHIP = (update(Analysis.__table__).where(Analysis.__table__.c.item_id == bindparam("b_item"))
+               .values(cluster_id=bindparam("b_cluster"), cluster_similarity=bindparam("b_sim")))
+
+
+def set_memberships(s: Session, item_ids: list[int], cluster_ids: list[int | None], similarities: list[float | None]) -> None:
+    """One executemany for many items: a statement per item costs ~1.5 ms in SQLite, 1.5 s per 1,000 new items."""
+    params = [{"b_item": int(i), "b_cluster": None if c is None else int(c), "b_sim": None if m is None else float(m)}
+              for i, c, m in zip(item_ids, cluster_ids, similarities)]
+    if params:
+        s.execute(_MEMBERSHIP, params)
 
 
 def member_rows(s: Session, cluster_id: int) -> list[tuple[int, str, str, datetime | None, str]]:
     """(item id, normalised text, content hash, created_at, original text) of a cluster's members."""
-    return list(s.execute(
-        select(Item.id, Item.normalized_text, Item.content_hash, func.coalesce(Item.created_at, Item.ingested_at), Item.text)
-        .join(Analysis, Analysis.item_id == Item.id).where(Analysis.cluster_id == cluster_id).order_by(Item.id)))
+    return members_by_cluster(s, [cluster_id])[cluster_id]
+
+
+def members_by_cluster(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[int, list[tuple]]:
+    """``member_rows`` for many clusters in a few queries (one per ``chunk`` clusters), not one query each."""
+    out: dict[int, list[tuple]] = {cid: [] for cid in cluster_ids}
+    for start in range(0, len(cluster_ids), chunk):
+        for cid, *row in s.execute(
+                select(Analysis.cluster_id, Item.id, Item.normalized_text, Item.content_hash,
+                       func.coalesce(Item.created_at, Item.ingested_at), Item.text)
+                .join(Analysis, Analysis.item_id == Item.id)
+                .where(Analysis.cluster_id.in_(cluster_ids[start : start + chunk])).order_by(Item.id)):
+            out[cid].append(tuple(row))
+    return out
 
 
 def refresh_stats(s: Session, c: Cluster, centroid: np.ndarray, keywords: list[str], label: str, quotes: list[str],
@@ -117,6 +143,77 @@ def merge(s: Session, source_id: int, target_id: int, actor: str) -> Cluster:
     record_decision(s, actor, "merge_cluster", "cluster", src.id, {"cluster": src.id}, {"merged_into": dst.id})
     s.flush()
     return dst
+
+
+def _unit_mean(vectors: list[np.ndarray]) -> np.ndarray:
+    c = np.mean(vectors, axis=0)
+    return (c / max(float(np.linalg.norm(c)), 1e-12)).astype(np.float32)
+
+
+def split(s: Session, cluster_id: int, item_ids: list[int], label: str, actor: str,
+          expected_version: int | None = None) -> Cluster:
+    """Move some members of a cluster into a new cluster named by the PM.
+
+    The new cluster is label_locked, so later runs keep its name; its members keep their cluster id because runs
+    only place items that have none. Its centroid is the mean of the members' cached embeddings, so new items like
+    them join it rather than the old cluster (whose centroid is recomputed from what is left); without cached
+    embeddings both keep the old centroid until the next run refreshes them.
+    """
+    label, item_ids = label.strip(), sorted(set(int(i) for i in item_ids))
+    if not label:
+        raise ValueError("the new cluster needs a name")
+    if not item_ids:
+        raise ValueError("choose at least one member to split off")
+    src = _locked(s, cluster_id, expected_version)
+    if src.merged_into is not None:
+        raise ValueError(f"cluster {cluster_id} was merged into {src.merged_into}")
+    members = {iid: (h, when) for iid, _t, h, when, _o in member_rows(s, src.id)}
+    strangers = [i for i in item_ids if i not in members]
+    if strangers:
+        raise ValueError(f"not members of cluster {cluster_id}: {strangers[:10]}")
+    if len(item_ids) == len(members):
+        raise ValueError("cannot split off every member; rename the cluster instead")
+    vectors = cached_embeddings(s, src.embedder, sorted({h for h, _w in members.values()}))
+    moved = [vectors[members[i][0]] for i in item_ids if members[i][0] in vectors]
+    chosen = set(item_ids)
+    kept = [vectors[h] for i, (h, _w) in members.items() if i not in chosen and h in vectors]
+    center = _unit_mean(moved) if moved else np.frombuffer(src.centroid, dtype=np.float32) if src.centroid else None
+    dates = [members[i][1] for i in item_ids if members[i][1] is not None]
+    new = Cluster(category=src.category, embedder=src.embedder, label=label, label_locked=True, size=len(item_ids),
+                  centroid=None if center is None else center.tobytes(), first_seen=min(dates, default=None),
+                  last_seen=max(dates, default=None))
+    s.add(new)
+    s.flush()
+    sims = [float(vectors[members[i][0]] @ center) if members[i][0] in vectors and center is not None else None
+            for i in item_ids]
+    set_memberships(s, item_ids, [new.id] * len(item_ids), sims)
+    before = {"cluster": src.id, "label": src.label, "size": src.size}
+    if kept:
+        src.centroid = _unit_mean(kept).tobytes()
+    # its quotes may be the moved items: the board falls back to its most similar members until a run refreshes it
+    src.size, src.quotes, src.updated_at = len(members) - len(item_ids), [], utcnow()
+    record_decision(s, actor, "split_cluster", "cluster", src.id, before,
+                    {"new_cluster": new.id, "label": label, "item_ids": item_ids})
+    s.flush()
+    return new
+
+
+def cluster_decisions(s: Session, cluster_ids: list[int], limit: int = 50) -> dict[int, list[Decision]]:
+    """Each cluster's own audit entries, newest first: edits to it, merges into it and splits out of it."""
+    if not cluster_ids:
+        return {}
+    merged_into = Decision.after["merged_into"].as_integer()
+    split_to = Decision.after["new_cluster"].as_integer()
+    rows = s.scalars(select(Decision).where(Decision.target_type == "cluster", or_(
+        Decision.target_id.in_(cluster_ids), merged_into.in_(cluster_ids), split_to.in_(cluster_ids)))
+        .order_by(Decision.id.desc()))
+    out: dict[int, list[Decision]] = {cid: [] for cid in cluster_ids}
+    for d in rows:
+        after = d.after or {}
+        for cid in {d.target_id, after.get("merged_into"), after.get("new_cluster")} & set(cluster_ids):
+            if len(out[cid]) < limit:
+                out[cid].append(d)
+    return out
 
 
 def resolve(s: Session, cluster_id: int) -> int:

@@ -45,13 +45,25 @@ def per_day(s: Session, tz: str = "Asia/Shanghai") -> dict[date, Counter]:
     return dict(sorted(out.items()))
 
 
-def cluster_daily_counts(s: Session, cluster_ids: list[int], tz: str = "Asia/Shanghai") -> dict[int, Counter]:
+def cluster_daily_counts(s: Session, cluster_ids: list[int] | None, tz: str = "Asia/Shanghai",
+                         since: datetime | None = None) -> dict[int, Counter]:
+    """Cluster → Counter of local day. ``cluster_ids=None``: every cluster (no huge IN list when ranking them all);
+    ``since`` (naive UTC): only items from then on."""
     out: dict[int, Counter] = defaultdict(Counter)
-    q = (select(Analysis.cluster_id, func.coalesce(Item.created_at, Item.ingested_at))
-         .join(Item, Item.id == Analysis.item_id).where(Analysis.cluster_id.in_(cluster_ids)))
+    when_col = func.coalesce(Item.created_at, Item.ingested_at)
+    q = select(Analysis.cluster_id, when_col).join(Item, Item.id == Analysis.item_id)
+    q = q.where(Analysis.cluster_id.is_not(None) if cluster_ids is None else Analysis.cluster_id.in_(cluster_ids))
+    if since is not None:
+        q = q.where(when_col >= since)
     for cid, when in s.execute(q):
         out[cid][local_day(when, tz)] += 1
     return out
+
+
+def local_midnight_utc(day: date, tz: str) -> datetime:
+    """The naive-UTC instant a local day starts (how timestamps are stored)."""
+    start = datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(tz))
+    return start.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
 
 
 def date_range(days: list[date]) -> list[date]:

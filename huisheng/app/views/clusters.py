@@ -1,8 +1,8 @@
-"""聚类 (Clusters): triage clusters: rename, set status, merge, look at members."""
+"""聚类 (Clusters): triage clusters: sort, see trends, rename, set status, merge, split, read the audit log."""
 
 import streamlit as st
 
-from huisheng.app import actions, data, layout, state
+from huisheng.app import actions, clusters_data, data, layout, state
 from huisheng.app.actions import key
 from huisheng.app.safe import md_escape
 from huisheng.models import CATEGORIES
@@ -17,7 +17,9 @@ db = layout.page_setup()
 st.title("聚类 (Clusters)")
 tz = state.settings().timezone
 
-f1, f2, f3 = st.columns(3)
+f0, f1, f2, f3 = st.columns(4)
+order = f0.selectbox("排序 (sort)", list(clusters_data.SORT_LABELS), key="cl_order", on_change=_reset_page,
+                     format_func=clusters_data.SORT_LABELS.get, help=clusters_data.SORT_HELP)
 category = f1.selectbox("类别 (category)", [data.ALL, *CATEGORIES], key="cl_category", on_change=_reset_page,
                         format_func=lambda c: "全部 (all)" if c == data.ALL else data.category_label(c))
 status = f2.selectbox("状态 (status)", [data.ALL, *CLUSTER_STATUSES], key="cl_status", on_change=_reset_page,
@@ -25,14 +27,21 @@ status = f2.selectbox("状态 (status)", [data.ALL, *CLUSTER_STATUSES], key="cl_
 page_size = f3.selectbox("每页 (page size)", [10, 20, 50], key="cl_page_size", on_change=_reset_page)
 
 with db.session() as s:
-    page = layout.pager(data.cluster_total(s, category, status), page_size, "cl_page")
-    cards, total = data.cluster_cards(s, category, status, tz, page=int(page), page_size=page_size)
+    page = layout.pager(clusters_data.cluster_total(s, category, status), page_size, "cl_page")
+    cards, total = clusters_data.cluster_cards(s, category, status, tz, page=int(page), page_size=page_size, order=order)
     choices = data.cluster_choices(s)
-    members = {c.id: data.members_frame(s, c.id, tz) for c in cards}
+    members = {c.id: clusters_data.members_frame(s, c.id, tz) for c in cards}
 
-st.caption(f"共 {total} 个聚类 (clusters), 按大小排序 (largest first).")
+st.caption(f"共 {total} 个聚类 (clusters), 排序 (order): {clusters_data.SORT_LABELS[order]}.")
 if not cards:
     st.info("还没有聚类 (no clusters for these filters). 聚类由 `huisheng run` 生成 (clusters come from pipeline runs).")
+else:
+    st.dataframe(clusters_data.overview_frame(cards), hide_index=True, width="stretch",
+                 column_config={
+                     **{col: st.column_config.NumberColumn(width="small") for col in clusters_data.NUMBER_COLUMNS},
+                     "近30天 (daily, 30 d)": st.column_config.LineChartColumn(y_min=0, help="每日条数 (items per day)"),
+                     "每周 (weekly)": st.column_config.BarChartColumn(
+                         y_min=0, help=f"近 {clusters_data.WEEKS_SHOWN} 周，周一起 (last weeks, Monday start)")})
 
 choice_text = dict(choices)
 for c in cards:
@@ -56,7 +65,12 @@ for c in cards:
             if c.daily.empty:
                 st.caption("无日期数据 (no dates).")
             else:
-                st.bar_chart(c.daily, height=160)
+                daily_tab, weekly_tab, history_tab = st.tabs(["近30天 (30 days)", "每周 (weekly)", "全部 (all days)"])
+                if c.trend:
+                    st.caption(f"近7天 {c.trend.recent} 条, 前7天 {c.trend.previous} 条, 增长 (growth) {c.growth:.2f}")
+                    daily_tab.line_chart(clusters_data.daily_frame(c.trend.daily), height=140)
+                    weekly_tab.dataframe(clusters_data.weekly_frame(c.trend).T, width="stretch")
+                history_tab.bar_chart(c.daily, height=140)
 
         r1, r2, r3 = st.columns(3, vertical_alignment="bottom")
         with r1:
@@ -78,3 +92,15 @@ for c in cards:
                       disabled=not targets)
         with st.expander(f"成员 (members): {c.size}"):
             st.dataframe(members[c.id], hide_index=True, width="stretch")
+            options = clusters_data.member_options(members[c.id])
+            s1, s2 = st.columns([3, 2], vertical_alignment="bottom")
+            s1.multiselect("拆分出的成员 (members to split off)", list(options), format_func=options.get,
+                           key=key("cl", c.id, "split_items"), placeholder="选择成员 (choose members)")
+            s2.text_input("新聚类名称 (new cluster name)", key=key("cl", c.id, "split_label"), max_chars=256)
+            st.button("拆分为新聚类 (split into a new cluster)", key=key("cl", c.id, "split"),
+                      on_click=actions.split_cluster, args=(c.id, c.version), disabled=len(options) < 2)
+        with st.expander(f"审计记录 (audit log): {len(c.audit)}"):
+            if c.audit.empty:
+                st.caption("还没有人工决定 (no decisions yet).")
+            else:
+                st.dataframe(c.audit, hide_index=True, width="stretch")

@@ -1,0 +1,142 @@
+"""What the clusters page shows: live clusters in the PM's chosen order, each with its trend, members and audit
+entries, shaped into plain values and DataFrames. Nothing here touches Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy.orm import Session
+
+from huisheng.app.data import audit_frame, fmt_time, none_if_all
+from huisheng.app.safe import one_line
+from huisheng.models.trends import Spike
+from huisheng.services import trends
+from huisheng.storage import clusters as cstore
+from huisheng.storage import stats
+from huisheng.storage.schema import Cluster
+
+QUOTES_ON_CARD = 3
+SPARK_DAYS = 30
+WEEKS_SHOWN = 12
+SORT_LABELS = {
+    "size_growth": "规模 × 增长 (size × growth)",
+    "largest": "最大 (largest)",
+    "newest": "最新 (newest)",
+}
+SORT_HELP = ("规模 × 增长 = 条数 × (近7天 + 1) / (前7天 + 1)，以数据中最新的一天为准 (size × growth: growth compares the "
+             "last 7 days of the feed with the 7 before, +1 so quiet clusters count as flat); 最新 = 首次出现最晚 (newest "
+             "= latest first voice).")
+
+
+@dataclass
+class ClusterCard:
+    id: int
+    label: str
+    label_locked: bool
+    category: str
+    size: int
+    status: str
+    version: int
+    first_seen: datetime | None
+    last_seen: datetime | None
+    keywords: list[str]
+    quotes: list[str]
+    growth: float = 1.0
+    trend: trends.ClusterTrend | None = None
+    daily: pd.DataFrame = field(default_factory=pd.DataFrame)  # every day of the cluster's history
+    spike: Spike | None = None  # the latest day this cluster clearly beat its own baseline
+    audit: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def score(self) -> float:
+        return self.size * self.growth
+
+
+def rank(clusters: list[Cluster], order: str, growth: dict[int, float]) -> list[Cluster]:
+    """Clusters in the board's order. ``growth``: cluster id → growth (missing: 1.0, flat)."""
+    if order == "largest":
+        return sorted(clusters, key=lambda c: (-(c.size or 0), c.id))
+    if order == "newest":
+        return sorted(clusters, key=lambda c: (c.first_seen is None, -(c.first_seen or datetime.min).timestamp(), -c.id))
+    if order == "size_growth":
+        return sorted(clusters, key=lambda c: (-(c.size or 0) * growth.get(c.id, 1.0), -(c.size or 0), c.id))
+    raise ValueError(f"unknown order {order!r}; one of {list(SORT_LABELS)}")
+
+
+def cluster_total(s: Session, category: str | None, status: str | None) -> int:
+    return len(cstore.board_clusters(s, category=none_if_all(category), status=none_if_all(status)))
+
+
+def cluster_cards(s: Session, category: str | None, status: str | None, tz: str, page: int = 1, page_size: int = 20,
+                  order: str = "size_growth") -> tuple[list[ClusterCard], int]:
+    """A page of live clusters in ``order`` with their trends and audit entries; and how many clusters match."""
+    all_clusters = cstore.board_clusters(s, category=none_if_all(category), status=none_if_all(status))
+    growth = trends.growth_by_cluster(s, tz) if order == "size_growth" else {}
+    start = max(page - 1, 0) * page_size
+    chosen = rank(all_clusters, order, growth)[start : start + page_size]
+    ids = [c.id for c in chosen]
+    daily = stats.cluster_daily_counts(s, ids, tz) if chosen else {}
+    spikes = trends.spikes_from_daily(daily, trends.feed_span(s, tz), lookback=None) if chosen else {}
+    recent = trends.cluster_trends(s, ids, tz, days=SPARK_DAYS, weeks=WEEKS_SHOWN)
+    audit = cstore.cluster_decisions(s, ids)
+    cards = []
+    for c in chosen:
+        quotes = [q for q in (c.quotes or []) if q][:QUOTES_ON_CARD]
+        if not quotes:  # a cluster not yet refreshed by a run: its most similar members stand in
+            quotes = [it.text for it, _a in cstore.cluster_members(s, c.id, limit=QUOTES_ON_CARD)]
+        t = recent.get(c.id)
+        cards.append(ClusterCard(id=c.id, label=c.label or "", label_locked=bool(c.label_locked), category=c.category,
+                                 size=int(c.size or 0), status=c.status, version=int(c.version), first_seen=c.first_seen,
+                                 last_seen=c.last_seen, keywords=[str(k) for k in (c.keywords or [])], quotes=quotes,
+                                 growth=t.growth if t else 1.0, trend=t, daily=daily_frame(daily.get(c.id, {})),
+                                 spike=spikes.get(c.id), audit=audit_frame(audit.get(c.id, []), tz)))
+    return cards, len(all_clusters)
+
+
+def daily_frame(counter: dict) -> pd.DataFrame:
+    days = [d for d in counter if d is not None]
+    index = stats.date_range(days)
+    return pd.DataFrame({"条数 (count)": [int(counter.get(d, 0)) for d in index]},
+                        index=pd.Index([d.isoformat() for d in index], name="日期 (day)"))
+
+
+def weekly_frame(trend: trends.ClusterTrend | None) -> pd.DataFrame:
+    """Week (Monday, local calendar) → count, for a small chart."""
+    weeks = trend.weekly if trend else {}
+    return pd.DataFrame({"条数 (count)": list(weeks.values())},
+                        index=pd.Index([w.isoformat() for w in weeks], name="周一 (week of)"))
+
+
+NUMBER_COLUMNS = ("id", "条数 (size)", "近7天 (last 7 d)", "前7天 (previous 7 d)", "增长 (growth)", "得分 (score)")
+
+
+def overview_frame(cards: list[ClusterCard]) -> pd.DataFrame:
+    """One row per card: the numbers behind the order, a 30-day sparkline and the weekly counts (lists, drawn by
+    the page as chart columns)."""
+    return pd.DataFrame(
+        [{"id": c.id, "名称 (label)": one_line(c.label, 60), "条数 (size)": c.size, "近7天 (last 7 d)": c.trend.recent if c.trend else 0,
+          "前7天 (previous 7 d)": c.trend.previous if c.trend else 0, "增长 (growth)": round(c.growth, 2),
+          "得分 (score)": round(c.score, 1),
+          "近30天 (daily, 30 d)": list(c.trend.daily.values()) if c.trend else [],
+          "每周 (weekly)": list(c.trend.weekly.values()) if c.trend else []} for c in cards],
+        columns=["id", "名称 (label)", "条数 (size)", "近7天 (last 7 d)", "前7天 (previous 7 d)",
+                 "增长 (growth)", "得分 (score)", "近30天 (daily, 30 d)", "每周 (weekly)"])
+
+
+def members_frame(s: Session, cluster_id: int, tz: str, limit: int = 200) -> pd.DataFrame:
+    rows = cstore.cluster_members(s, cluster_id, limit=limit)
+    return pd.DataFrame(
+        [{"id": it.id, "类别 (category)": it.human_category or a.category,
+          "相似度 (similarity)": None if a.cluster_similarity is None else round(float(a.cluster_similarity), 3),
+          "质量 (quality)": round(float(a.quality_score or 0.0), 3), "时间 (created)": fmt_time(it.created_at, tz),
+          "作者 (author)": it.author or "", "内容 (text)": one_line(f"{it.title}\n{it.text}" if it.title else it.text, 300)}
+         for it, a in rows],
+        columns=["id", "类别 (category)", "相似度 (similarity)", "质量 (quality)", "时间 (created)", "作者 (author)",
+                 "内容 (text)"])
+
+
+def member_options(members: pd.DataFrame, chars: int = 50) -> dict[int, str]:
+    """Member id → "#id short text": the choices of the split selector (plain text, never Markdown)."""
+    return {int(i): f"#{int(i)} {one_line(t, chars)}" for i, t in zip(members["id"], members["内容 (text)"])}
