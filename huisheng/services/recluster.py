@@ -15,9 +15,9 @@ import numpy as np
 from sqlalchemy import func, select
 
 from huisheng.models.clustering import ThresholdClusterer, assign_to_centroids, centroid
-from huisheng.models.embedders import get_embedder
 from huisheng.models.representation import ClassTfidfLabeler
 from huisheng.models.topics import CLUSTERED_CATEGORIES
+from huisheng.models.vectorize import TopicVectorizer, topic_vectorizer
 from huisheng.settings import Settings
 from huisheng.storage import clusters as cstore
 from huisheng.storage.analysis import cached_embeddings, store_embeddings
@@ -41,23 +41,27 @@ class ReclusterSummary:
                 f"{self.unclustered} items wait for more voices")
 
 
-def embed_with_cache(db: Database, embedder_spec: str, hashes: list[str], texts: list[str]) -> np.ndarray:
-    embedder = get_embedder(embedder_spec)
+def embed_with_cache(db: Database, vec: TopicVectorizer, category: str, hashes: list[str], texts: list[str]):
+    """Clustering rows (models/vectorize) of the given normalised texts. Their semantic embeddings are cached per
+    content hash (keyed by the category, as the focused text depends on it); the lexical part is cheap and
+    recomputed."""
+    cache_name = vec.semantic_name(category)
     with db.session() as s:
-        cached = cached_embeddings(s, embedder.name, list(set(hashes)))
+        cached = cached_embeddings(s, cache_name, list(set(hashes)))
+    prepared = vec.prepare(texts, [category] * len(texts))
     missing = {}
-    for h, t in zip(hashes, texts):
+    for h, t in zip(hashes, prepared):
         if h not in cached and h not in missing:
             missing[h] = t
     if missing:
-        vecs = embedder.embed(list(missing.values()))
+        vecs = vec.embed_semantic(list(missing.values()))
         fresh = dict(zip(missing.keys(), vecs))
         with db.session() as s:
-            store_embeddings(s, embedder.name, fresh)
+            store_embeddings(s, cache_name, fresh)
         cached.update(fresh)
     if not hashes:
         return np.zeros((0, 1), dtype=np.float32)
-    return np.stack([cached[h] for h in hashes])
+    return vec.vectors(prepared, np.stack([cached[h] for h in hashes]))
 
 
 def _unclustered(db: Database, category: str) -> list[tuple[int, str, str]]:
@@ -71,13 +75,14 @@ def _unclustered(db: Database, category: str) -> list[tuple[int, str, str]]:
 
 def recluster(db: Database, settings: Settings) -> ReclusterSummary:
     summary = ReclusterSummary()
-    embedder_name = get_embedder(settings.embedder).name
+    vec = topic_vectorizer(settings)
+    embedder_name = vec.name
     for category in CLUSTERED_CATEGORIES:
         rows = _unclustered(db, category)
         if not rows:
             continue
         ids = [r[0] for r in rows]
-        X = embed_with_cache(db, settings.embedder, [r[2] for r in rows], [r[1] for r in rows])
+        X = embed_with_cache(db, vec, category, [r[2] for r in rows], [r[1] for r in rows])
         with db.session() as s:
             live = cstore.live_clusters(s, category, embedder_name)
             C = cstore.centroid_matrix(live, X.shape[1])
@@ -114,6 +119,7 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
     if not cluster_ids:
         return
     labeler = ClassTfidfLabeler()
+    vec = topic_vectorizer(settings)
     with db.session() as s:
         clusters = {c.id: c for c in s.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)))}
         members = {cid: cstore.member_rows(s, cid) for cid in clusters}
@@ -124,7 +130,7 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
         groups = {cid: [m[1] for m in members[cid][:max_members]] for cid in cids if members[cid]}
         keywords = labeler.keywords(groups)
         # embeddings first (cached, may write the cache), then one write transaction for the clusters
-        vectors = {cid: embed_with_cache(db, settings.embedder, [m[2] for m in members[cid][:max_members]],
+        vectors = {cid: embed_with_cache(db, vec, category, [m[2] for m in members[cid][:max_members]],
                                          [m[1] for m in members[cid][:max_members]]) for cid in cids if members[cid]}
         with db.session() as s:
             for cid in cids:
