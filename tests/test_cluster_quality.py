@@ -94,3 +94,8 @@ def test_char_tfidf_space_is_fixed_by_its_fit_corpus():
     assert a.shape[1] == v.n_features_out_
     assert v.transform(["完全不相干的字"]).nnz == 0  # unseen characters add nothing: the space does not move
     assert a.nnz > 0
+
+
+def test_placeholders_are_dropped_before_clustering():
+    vec = TopicVectorizer(focus=False)
+    assert vec.prepare(["求widget，求求了 EMOJI EMOJI", " URL "], ["feature_request", "spam"]) == ["求widget，求求了", " URL "]

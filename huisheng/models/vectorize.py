@@ -9,7 +9,7 @@ Two views of each text, combined so that one dot product is their weighted sum o
 ``combine(U, L, w)`` concatenates ``sqrt(w)·U`` and ``sqrt(1-w)·L`` (unit rows each), so for two texts
 ``x·y = w·cos_U + (1-w)·cos_L`` and the mean of member rows is a usable centroid.
 
-Before embedding, a long review is cut down to its *focus*: the clauses that carry the bug (失败/打不开/死机…) or the
+Before embedding, placeholder words (URL/EMOJI/MENTION) are dropped and a long review is cut down to its *focus*: the clauses that carry the bug (失败/打不开/死机…) or the
 request (希望/建议/能不能…). A real review praises the screen, complains about the price and then says the battery
 will not charge; the ticket is the battery. Measured in bench/bench_clustering.py.
 """
@@ -34,6 +34,14 @@ FOCUS_CUES: dict[str, re.Pattern[str]] = {
         r"应该|改进|改善|加上|提供"),
 }
 _CLAUSE_SPLIT = re.compile(r"[。！？!?；;\n]+|(?<=\D)[，,](?=\D)")
+# normalise() keeps links, mentions and emoji as placeholder words (spam signals); they name no ticket, and their
+# letters would make every emoji-laden text a lexical neighbour of every other (measured: -0.03 ARI on the sample)
+_PLACEHOLDER_RE = re.compile(r"\b(?:URL|MENTION|EMOJI)\b")
+
+
+def strip_placeholders(text: str) -> str:
+    out = re.sub(r"\s+", " ", _PLACEHOLDER_RE.sub(" ", text)).strip()
+    return out or text
 
 
 def focus_text(text: str, category: str | None, min_chars: int = 40) -> str:
@@ -121,12 +129,14 @@ class TopicVectorizer:
         """Key of the cached semantic embedding: it is of the focused text, which depends on the category."""
         from huisheng.models.embedders import get_embedder
 
-        name = get_embedder(self.embedder).name
+        name = get_embedder(self.embedder).name + "+topic-v2"  # v2: placeholders dropped before embedding
         return f"{name}+focus:{category}" if self.focus and category in FOCUS_CUES else name
 
     def prepare(self, texts: Sequence[str], categories: Sequence[str | None]) -> list[str]:
+        """The text that is embedded: placeholders dropped, then (``focus``) the clauses carrying a bug/request."""
+        texts = [strip_placeholders(t) for t in texts]
         if not self.focus:
-            return list(texts)
+            return texts
         return [focus_text(t, c) for t, c in zip(texts, categories)]
 
     def embed_semantic(self, prepared: Sequence[str]) -> np.ndarray:
