@@ -99,3 +99,21 @@ def test_char_tfidf_space_is_fixed_by_its_fit_corpus():
 def test_placeholders_are_dropped_before_clustering():
     vec = TopicVectorizer(focus=False)
     assert vec.prepare(["求widget，求求了 EMOJI EMOJI", " URL "], ["feature_request", "spam"]) == ["求widget，求求了", " URL "]
+
+
+def test_pools_keep_a_ticket_whole_when_the_classifier_splits_it():
+    texts = ["求夜间模式", "夜间模式呢", "没有夜间模式眼睛疼", "兼职日结"]
+    cats = ["feature_request", "feature_request", "bug", "spam"]  # the third is a request the classifier read as a bug
+    X = np.array([[1, 0], [1, 0], [1, 0], [0, 1]], dtype=np.float32)
+    apart = group_topics(texts, cats, X, threshold=0.9, min_size=1).cluster_ids
+    assert apart[2] != apart[0]
+    pooled = group_topics(texts, cats, X, threshold=0.9, min_size=1,
+                          pools=[["bug", "feature_request", "other", "quality_content"]]).cluster_ids
+    assert pooled[0] == pooled[1] == pooled[2] and pooled[3] >= 0 and pooled[3] != pooled[0]
+
+
+def test_batch_defaults_pool_every_category_but_spam():
+    from huisheng.settings import Settings
+
+    pools = Settings().cluster_batch_pools
+    assert {"bug", "feature_request", "other", "quality_content"} <= set(pools[0]) and "spam" not in pools[0]

@@ -68,16 +68,18 @@ def classify_file(settings: Settings, input_path: str | Path, output_path: str |
 
 
 def cluster_file(settings: Settings, input_path: str | Path, output_path: str | Path) -> dict:
-    """Every valid row of a clustered category gets a ``cluster_id`` (a one-off report is a cluster of its own, so a
-    scorer reading -1 as "one cluster" or as "singletons" sees the same grouping); -1 is left for bad rows and for
-    quality_content posts, which are featured rather than grouped."""
+    """Rows are grouped within ``cluster_batch_pools`` (by default bug, feature_request and other together, so one
+    ticket stays whole when the classifier splits it; a cluster may hold rows of several categories).
+    Every valid row gets a ``cluster_id`` (a one-off report is a cluster of its own, so a scorer reading -1 as "one
+    cluster" or as "singletons" sees the same grouping); -1 is left for bad rows only."""
     rows = _rows(input_path)
     records = [r for _, r in rows if isinstance(r, Record)]
     scores, _ = _classify(settings, records)
     categories = [max(s, key=s.get) for s in scores]
     texts = [normalize(join_title(r.title, r.text)) for r in records]
     X = topic_vectorizer(settings).transform(texts, categories)
-    topics = group_topics(texts, categories, X, settings.cluster_threshold, min_size=1)
+    topics = group_topics(texts, categories, X, settings.cluster_threshold, min_size=1,
+                          pools=settings.cluster_batch_pools)
     cid_of = {id(r): int(c) for r, c in zip(records, topics.cluster_ids)}
     lines = []
     for rid, row in rows:
