@@ -183,7 +183,8 @@ def classify(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text 
 @app.command()
 def cluster(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text column and optional id"),
             output: Path = typer.Option(..., "-o", "--output", help="output JSONL")):
-    """Cluster a file without a database: id, cluster_id (-1 for none), cluster_label per row."""
+    """Cluster a file without a database: id, cluster_id, cluster_label per row. Every valid row gets a group (a
+    one-off is a cluster of its own); cluster_id -1 only for bad rows."""
     settings = _setup()
     if not input.is_file():
         raise CliError(f"{input}: no such file")

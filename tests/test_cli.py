@@ -80,6 +80,8 @@ def test_cluster_gbk_csv_without_database(gbk_file, tmp_path):
     assert len(clustered) > 500
     assert all(x["cluster_label"] for x in clustered)
     assert all(x["cluster_label"] is None for x in lines if x["cluster_id"] == -1)
+    # -1 is for bad rows only: every review, one-offs included, gets a group
+    assert all(x["cluster_id"] >= 0 for x in lines if "error" not in x)
     rows = {r["编号"]: r["评论内容"] for r in csv.DictReader(open(src, encoding="gbk"))}
     dark = {x["cluster_id"] for x in lines if "夜间模式" in rows[x["id"]] and x["cluster_id"] >= 0}
     assert len(dark) == 1  # one request, many voices

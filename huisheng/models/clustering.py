@@ -3,39 +3,52 @@
 ``assign``: each new item joins the nearest existing centroid if the cosine similarity clears ``threshold``.
 ``discover``: the items left over are clustered among themselves (average-linkage agglomerative clustering cut at
 ``1 - threshold`` cosine distance); groups smaller than ``min_size`` stay unclustered until more voices arrive.
+
+Rows are unit vectors, dense or scipy-sparse (the hybrid representation of models/vectorize is sparse), so cosine
+similarity is a dot product. Measured alternatives (bench/bench_clustering.py): a cut adapted to the batch's
+similarity distribution, mutual-kNN Louvain and HDBSCAN all scored below a fixed cut in the hybrid space.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import BaseEstimator, ClusterMixin
 from sklearn.cluster import AgglomerativeClustering
 
 
 def assign_to_centroids(X: np.ndarray, centroids: np.ndarray, threshold: float,
                         chunk: int = 1024) -> tuple[np.ndarray, np.ndarray]:
-    """Index of the nearest centroid per row (or -1 below threshold) and its similarity. Rows must be unit vectors.
+    """Index of the nearest centroid per row (or -1 below threshold) and its similarity. Rows must be unit vectors
+    (dense or sparse).
 
     float32 throughout (a float64 row would upcast the whole centroid matrix and double the time) and ``chunk`` rows
     at a time, so the similarity block stays ~40 MB at 10,000 centroids however many items arrive.
     """
-    n = len(X)
+    n = X.shape[0]
     if n == 0 or len(centroids) == 0:
         return np.full(n, -1), np.zeros(n, dtype=np.float32)
-    X = np.asarray(X, dtype=np.float32)
+    X = X.astype(np.float32) if sparse.issparse(X) else np.asarray(X, dtype=np.float32)
     C = np.asarray(centroids, dtype=np.float32)
     best = np.empty(n, dtype=np.int64)
     best_sim = np.empty(n, dtype=np.float32)
     for start in range(0, n, chunk):
-        sims = X[start : start + chunk] @ C.T
+        sims = np.asarray(X[start : start + chunk] @ C.T)
         b = sims.argmax(axis=1)
         best[start : start + chunk] = b
         best_sim[start : start + chunk] = sims[np.arange(len(b)), b]
     return np.where(best_sim >= threshold, best, -1), best_sim
 
 
-def centroid(X: np.ndarray) -> np.ndarray:
-    c = X.mean(axis=0)
+def similarity_matrix(X) -> np.ndarray:
+    """Pairwise dot products of unit rows (dense or sparse) as a dense float64 array, clipped to [-1, 1]."""
+    S = X @ X.T
+    S = S.toarray() if sparse.issparse(S) else np.asarray(S)
+    return np.clip(S.astype(np.float64), -1.0, 1.0)
+
+
+def centroid(X) -> np.ndarray:
+    c = np.asarray(X.mean(axis=0)).ravel()
     return (c / max(np.linalg.norm(c), 1e-12)).astype(np.float32)
 
 
@@ -48,18 +61,25 @@ class ThresholdClusterer(BaseEstimator, ClusterMixin):
         self.linkage = linkage
 
     def fit(self, X, y=None):
-        X = np.asarray(X, dtype=np.float32)
-        n = len(X)
+        X = X if sparse.issparse(X) else np.asarray(X, dtype=np.float32)
+        n = X.shape[0]
         if n < max(2, self.min_size):
-            self.labels_ = np.full(n, -1)
+            self.labels_ = np.full(n, -1) if self.min_size > 1 else np.arange(n)
             return self
-        raw = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage=self.linkage,
-                                      distance_threshold=1.0 - self.threshold).fit_predict(X)
-        labels = np.full(n, -1)
+        D = 1.0 - similarity_matrix(X)
+        np.fill_diagonal(D, 0.0)
+        D = np.maximum((D + D.T) / 2, 0.0)
+        raw = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage=self.linkage,
+                                      distance_threshold=1.0 - self.threshold).fit_predict(D)
+        self.labels_ = self._keep(raw, self.min_size)
+        return self
+
+    @staticmethod
+    def _keep(raw: np.ndarray, min_size: int) -> np.ndarray:
+        """Groups of at least ``min_size`` numbered by size, largest first (label 0 is the loudest voice); -1 else."""
+        labels = np.full(len(raw), -1)
         ids, counts = np.unique(raw, return_counts=True)
-        # number kept groups by size, largest first, so label 0 is the loudest voice
-        kept = [i for i, c in sorted(zip(ids, counts), key=lambda p: (-p[1], p[0])) if c >= self.min_size]
+        kept = [i for i, c in sorted(zip(ids, counts), key=lambda p: (-p[1], p[0])) if c >= min_size]
         for new, old in enumerate(kept):
             labels[raw == old] = new
-        self.labels_ = labels
-        return self
+        return labels

@@ -2,6 +2,11 @@
 
 c-TF-IDF (as in BERTopic) treats all texts of a cluster as one document: a word scores high when it is frequent
 in this cluster and rare across the others, so 夜间模式 labels the dark-mode cluster rather than 希望.
+
+Candidates are jieba words and *phrases*: two adjacent words as they occur in members' texts (共享+账本 →
+共享账本, 导出+excel → 导出excel). A phrase said by at least a quarter of the members is preferred for the label.
+Never a candidate: stopwords, placeholder tokens (URL/EMOJI/MENTION), numbers, single characters, and the words
+that frame a request or a complaint rather than name its topic (希望, 建议, 加个, 功能…).
 """
 
 from __future__ import annotations
@@ -11,20 +16,40 @@ from typing import Sequence
 
 import numpy as np
 
-from huisheng.models.tokenize import JiebaTokenizer
+from huisheng.models.tokenize import _NUMBER_RE, _PLACEHOLDERS, JiebaTokenizer, load_stopwords
+
+# words that frame feedback (a request, a complaint, a report) rather than say what it is about
+FRAME_WORDS = frozenset("""希望 建议 能不能 可不可以 可以 能否 加个 加上 增加 添加 支持 出个 求求 麻烦 谢谢 感谢 功能 问题 一下 一直
+现在 以前 之前 终于 真的 还是 感觉 觉得 什么 怎么 为什么 时候 这个 那个 就是 已经 还有 有没有 没有 不是 一个 能够 好用 软件
+app 应用 用户 大家 开发者 官方 客服 一次 每次 老是 总是 经常 突然 直接 然后 而且 但是 不过 所以 因为 如果 要是 好了 太好了
+""".split())
 
 
 class ClassTfidfLabeler:
-    def __init__(self, n_keywords: int = 8, n_quotes: int = 3, label_words: int = 3):
+    def __init__(self, n_keywords: int = 8, n_quotes: int = 3, label_words: int = 3, phrase_share: float = 0.25):
         self.n_keywords = n_keywords
         self.n_quotes = n_quotes
         self.label_words = label_words
-        self._tok = JiebaTokenizer(drop_stopwords=True)
+        self.phrase_share = phrase_share
+        self._tok = JiebaTokenizer(drop_stopwords=False)
+
+    def _ok(self, w: str) -> bool:
+        return (len(w) > 1 and w not in load_stopwords(self._tok.stopwords) and w not in _PLACEHOLDERS
+                and w.lower() not in FRAME_WORDS and not _NUMBER_RE.match(w))
+
+    def terms(self, text: str) -> list[str]:
+        """Candidate words and adjacent two-word phrases of one text, each once."""
+        toks = self._tok(text)
+        ok = [self._ok(t) for t in toks]
+        out = [t for t, k in zip(toks, ok) if k]
+        out += [a + b for a, b, ka, kb in zip(toks, toks[1:], ok, ok[1:]) if ka and kb and len(a + b) <= 8]
+        return list(dict.fromkeys(out))
 
     def keywords(self, groups: dict[int, Sequence[str]], background: Sequence[str] = ()) -> dict[int, list[str]]:
-        """groups: cluster id → normalised texts. ``background`` (texts in no cluster) sharpens the idf."""
-        counts = {cid: Counter(tok for t in texts for tok in self._tok(t)) for cid, texts in groups.items()}
-        bg = Counter(tok for t in background for tok in self._tok(t))
+        """groups: cluster id → normalised texts. ``background`` (texts in no cluster) sharpens the idf.
+        Counts are of members saying a term (a word repeated in one text counts once)."""
+        counts = {cid: Counter(tok for t in texts for tok in self.terms(t)) for cid, texts in groups.items()}
+        bg = Counter(tok for t in background for tok in self.terms(t))
         classes = list(counts.values()) + ([bg] if bg else [])
         freq = Counter()
         for c in classes:
@@ -36,8 +61,17 @@ class ClassTfidfLabeler:
             # a word said by a single person in a big cluster is noise, not a topic
             scored = {w: (n / total) * np.log(1 + avg_words / freq[w]) for w, n in c.items()
                       if n >= 2 or len(groups[cid]) <= 3}
-            out[cid] = [w for w, _ in sorted(scored.items(), key=lambda p: (-p[1], p[0]))[: self.n_keywords]]
+            ranked = [w for w, _ in sorted(scored.items(), key=lambda p: (-p[1], p[0]))]
+            # a phrase many members say names the topic better than either of its words: put the best one first
+            phrases = [w for w in ranked if c[w] >= max(2, self.phrase_share * len(groups[cid])) and self._is_phrase(w)]
+            if phrases:
+                ranked = [phrases[0]] + [w for w in ranked if w != phrases[0]]
+            out[cid] = ranked[: self.n_keywords]
         return out
+
+    def _is_phrase(self, w: str) -> bool:
+        toks = self._tok(w)
+        return len(toks) >= 2
 
     def label(self, keywords: list[str]) -> str:
         """Top keywords, with 深色 folded into 深色模式 rather than shown twice."""

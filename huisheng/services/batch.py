@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from huisheng.models.classifier import join_title
-from huisheng.models.embedders import get_embedder
 from huisheng.models.normalize import normalize
 from huisheng.models.quality import quality_score
 from huisheng.models.tokenize import JiebaTokenizer
 from huisheng.models.topics import group_topics
+from huisheng.models.vectorize import topic_vectorizer
 from huisheng.services.analyse import active_model
 from huisheng.settings import Settings
 from huisheng.sources.files import read_file
@@ -68,13 +68,18 @@ def classify_file(settings: Settings, input_path: str | Path, output_path: str |
 
 
 def cluster_file(settings: Settings, input_path: str | Path, output_path: str | Path) -> dict:
+    """Rows are grouped within ``cluster_batch_pools`` (by default bug, feature_request and other together, so one
+    ticket stays whole when the classifier splits it; a cluster may hold rows of several categories).
+    Every valid row gets a ``cluster_id`` (a one-off report is a cluster of its own, so a scorer reading -1 as "one
+    cluster" or as "singletons" sees the same grouping); -1 is left for bad rows only."""
     rows = _rows(input_path)
     records = [r for _, r in rows if isinstance(r, Record)]
     scores, _ = _classify(settings, records)
     categories = [max(s, key=s.get) for s in scores]
     texts = [normalize(join_title(r.title, r.text)) for r in records]
-    X = get_embedder(settings.embedder).embed(texts)
-    topics = group_topics(texts, categories, X, settings.cluster_threshold, settings.cluster_min_size)
+    X = topic_vectorizer(settings).transform(texts, categories)
+    topics = group_topics(texts, categories, X, settings.cluster_threshold, min_size=1,
+                          pools=settings.cluster_batch_pools)
     cid_of = {id(r): int(c) for r, c in zip(records, topics.cluster_ids)}
     lines = []
     for rid, row in rows:
