@@ -28,6 +28,9 @@ class Settings(BaseSettings):
     max_text_chars: int = Field(default=5000, description="longer texts are quarantined")
     cluster_representation: str = Field(default="hybrid", description="hybrid (embedding + character TF-IDF) | semantic")
     cluster_semantic_weight: float = Field(default=0.6, description="hybrid: weight of the embedding's cosine")
+    cluster_lexical_dim: int = Field(
+        default=512, description="database path: the character TF-IDF part of stored centroids is randomly projected to "
+                                  "this many dims (0: exact, ~80 KB a centroid); the batch CLI is always exact")
     cluster_focus: bool = Field(default=True, description="cluster bugs/requests on the clauses that carry them")
     cluster_threshold: float = Field(default=0.20, description="similarity needed to join a cluster (in the space above)")
     cluster_join_threshold: float = Field(

@@ -117,3 +117,19 @@ def test_batch_defaults_pool_every_category_but_spam():
 
     pools = Settings().cluster_batch_pools
     assert {"bug", "feature_request", "other", "quality_content"} <= set(pools[0]) and "spam" not in pools[0]
+
+
+def test_projected_lexical_part_keeps_similarities_and_shrinks_stored_centroids():
+    from huisheng.models.vectorize import TopicVectorizer, project_lexical, seed_char_tfidf
+
+    texts = ["更新后一打开就闪退", "新版本打开闪退了", "希望增加夜间模式", "求夜间模式", "导出excel表格", "账单导出成表格"]
+    L = seed_char_tfidf().transform(texts)
+    exact = (L @ L.T).toarray()
+    P = project_lexical(L, 512)
+    approx = P @ P.T
+    off = ~np.eye(len(texts), dtype=bool)
+    assert np.abs(approx - exact)[off].mean() < 0.08  # JL: error ~ 1/sqrt(512)
+    assert exact[0, 1] > exact[0, 2] and approx[0, 1] > approx[0, 2]  # neighbours stay neighbours
+    U = np.eye(len(texts), 16, dtype=np.float32)
+    stored = TopicVectorizer(lexical_dim=512, focus=False).vectors(texts, U)
+    assert stored.shape == (len(texts), 16 + 512) and np.allclose(np.linalg.norm(stored, axis=1), 1.0, atol=1e-5)

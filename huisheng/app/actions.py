@@ -97,6 +97,17 @@ def merge_cluster(cluster_id: int) -> None:
         st.session_state[key("cl", cluster_id, "merge_confirm")] = False
 
 
+def _refresh_now(cluster_ids: set[int]) -> None:
+    """Centroids, keywords and quotes of both halves of a split, in the clusters' own vector space, so new items
+    follow the split from the very next run (the PM's label stays: it is locked)."""
+    from huisheng.services.recluster import refresh_clusters
+
+    try:
+        refresh_clusters(state.get_db(), state.settings(), cluster_ids)
+    except Exception as e:  # noqa: BLE001 - the split itself is saved; the next run refreshes them anyway
+        state.flash("warning", f"拆分已保存，关键词将在下次运行时更新 (split saved; keywords refresh at the next run): {e}")
+
+
 def split_cluster(cluster_id: int, expected_version: int) -> None:
     items = list(st.session_state.get(key("cl", cluster_id, "split_items")) or [])
     label = str(st.session_state.get(key("cl", cluster_id, "split_label")) or "")
@@ -113,5 +124,6 @@ def split_cluster(cluster_id: int, expected_version: int) -> None:
 
     if _apply(do, f"聚类 #{cluster_id} 拆分出 (split off) {len(items)} 条 → 新聚类 (new cluster): {one_line(label, 80)}"):
         state.flash("info", f"新聚类编号 (new cluster id): #{new_ids[0]}")
+        _refresh_now({cluster_id, new_ids[0]})
         st.session_state[key("cl", cluster_id, "split_items")] = []
         st.session_state[key("cl", cluster_id, "split_label")] = ""

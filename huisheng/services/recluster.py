@@ -98,7 +98,7 @@ def join_existing(s, category: str, embedder_name: str, ids: list[int], X: np.nd
 
 def recluster(db: Database, settings: Settings) -> ReclusterSummary:
     summary = ReclusterSummary()
-    vec = topic_vectorizer(settings)
+    vec = topic_vectorizer(settings, stored=True)
     embedder_name = vec.name
     for category in CLUSTERED_CATEGORIES:
         rows = _unclustered(db, category)
@@ -135,9 +135,11 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
     if not cluster_ids:
         return
     labeler = ClassTfidfLabeler()
-    vec = topic_vectorizer(settings)
+    vec = topic_vectorizer(settings, stored=True)
     with db.session() as s:
-        clusters = {c.id: c for c in s.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids)))}
+        # a cluster of another vector space (embedder changed since) keeps its centroid: it is not matched anyway
+        clusters = {c.id: c for c in s.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids),
+                                                                     Cluster.embedder == vec.name))}
         members = cstore.members_by_cluster(s, list(clusters))
     by_category: dict[str, list[int]] = defaultdict(list)
     for cid, c in clusters.items():
