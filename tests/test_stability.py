@@ -15,7 +15,7 @@ from sqlalchemy import select
 from huisheng import paths
 from huisheng.services.analyse import analyse_pending
 from huisheng.services.ingest import ingest_file
-from huisheng.services.recluster import recluster
+from huisheng.services.recluster import recluster, split_cluster
 from huisheng.services.trends import cluster_spikes
 from huisheng.storage import clusters as cstore
 from huisheng.storage.schema import Analysis, Cluster, Item, Source
@@ -84,8 +84,8 @@ def two_runs(db, settings, tmp_path):
     bank = _topic_cluster(db, before, gold, "bank_sync_fail")
     with db.session() as s:
         member_ids = [r[0] for r in cstore.member_rows(s, bank)]
-        split_off = member_ids[::2]
-        split_id = cstore.split(s, bank, split_off, "银行同步（PM 拆分）", actor="pm").id
+    split_off = member_ids[::2]
+    split_id = split_cluster(db, settings, bank, split_off, "银行同步（PM 拆分）", actor="pm")  # as the board does
     before = _memberships(db)  # after the PM's merge and split
     _run(db, settings, month2)
     return {"before": before, "after": _memberships(db), "dark": dark, "gold": gold, "crash_before": crash,

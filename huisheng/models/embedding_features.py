@@ -43,3 +43,11 @@ class EmbeddingFeatures(BaseEstimator, TransformerMixin):
 
     def get_feature_names_out(self, input_features=None):
         return np.asarray([f"dim{i}" for i in range(self.dim_)], dtype=object)
+
+
+def remember(spec: str, texts: list[str], vectors: np.ndarray) -> None:
+    """Vectors computed elsewhere (the database's embedding cache): the classifier will not embed these again."""
+    for t, v in zip(texts, vectors):
+        _MEMO[(spec, t)] = np.asarray(v, dtype=np.float32)
+    while len(_MEMO) > _MEMO_MAX:
+        _MEMO.popitem(last=False)

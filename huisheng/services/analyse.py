@@ -28,6 +28,20 @@ def active_model(settings: Settings):
     return load_or_train(settings.models_dir)
 
 
+def _prefill_embeddings(db: Database, clf, batch) -> None:
+    """Hand the classifier's embedding features the cached vectors of these texts (and cache the new ones)."""
+    spec = getattr(clf, "embedder", None)
+    if not spec:
+        return
+    from huisheng.models.embedders import get_embedder
+    from huisheng.models.embedding_features import remember
+    from huisheng.services.embedding_cache import embed_cached
+
+    embedder = get_embedder(spec)
+    texts = [p.normalized_text for p in batch]
+    remember(spec, texts, embed_cached(db, embedder.name, embedder.embed, [p.content_hash for p in batch], texts))
+
+
 def analyse_pending(db: Database, settings: Settings, batch_size: int = 1000) -> AnalyseSummary:
     clf, card = active_model(settings)
     with db.session() as s:
@@ -41,6 +55,7 @@ def analyse_pending(db: Database, settings: Settings, batch_size: int = 1000) ->
     for start in range(0, len(pending), batch_size):
         batch = pending[start : start + batch_size]
         texts = [join_title(p.title, p.text) for p in batch]
+        _prefill_embeddings(db, clf, batch)
         all_scores, reasons = clf.scores_and_reasons(texts)
         results = []
         for k, (p, scores) in enumerate(zip(batch, all_scores)):

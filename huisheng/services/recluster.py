@@ -18,12 +18,14 @@ import numpy as np
 from sqlalchemy import func, select
 
 from huisheng.models.clustering import ThresholdClusterer, assign_to_centroids, centroid
+from huisheng.models.embedders import get_embedder
 from huisheng.models.representation import ClassTfidfLabeler
 from huisheng.models.topics import CLUSTERED_CATEGORIES
 from huisheng.models.vectorize import TopicVectorizer, topic_vectorizer
+from huisheng.services.embedding_cache import embed_cached
 from huisheng.settings import Settings
 from huisheng.storage import clusters as cstore
-from huisheng.storage.analysis import cached_embeddings, store_embeddings
+from huisheng.storage.analysis import cached_embeddings
 from huisheng.storage.db import Database
 from huisheng.storage.schema import Analysis, Cluster, Item
 
@@ -46,25 +48,27 @@ class ReclusterSummary:
 
 def embed_with_cache(db: Database, vec: TopicVectorizer, category: str, hashes: list[str], texts: list[str]):
     """Clustering rows (models/vectorize) of the given normalised texts. Their semantic embeddings are cached per
-    content hash (keyed by the category, as the focused text depends on it); the lexical part is cheap and
+    content hash (keyed by the category, as the focused text depends on it); a text that focusing left unchanged
+    reuses the vector the classifier cached for it, so it is embedded once, ever. The lexical part is cheap and
     recomputed."""
-    cache_name = vec.semantic_name(category)
-    with db.session() as s:
-        cached = cached_embeddings(s, cache_name, list(set(hashes)))
     prepared = vec.prepare(texts, [category] * len(texts))
-    missing = {}
-    for h, t in zip(hashes, prepared):
-        if h not in cached and h not in missing:
-            missing[h] = t
-    if missing:
-        vecs = vec.embed_semantic(list(missing.values()))
-        fresh = dict(zip(missing.keys(), vecs))
-        with db.session() as s:
-            store_embeddings(s, cache_name, fresh)
-        cached.update(fresh)
     if not hashes:
         return np.zeros((0, 1), dtype=np.float32)
-    return vec.vectors(prepared, np.stack([cached[h] for h in hashes]))
+    base_name = get_embedder(vec.embedder).name
+    with db.session() as s:
+        unchanged = [h for h, t, p in zip(hashes, texts, prepared) if t == p]
+        reusable = cached_embeddings(s, base_name, list(set(unchanged))) if unchanged else {}
+
+    def embed(missing_texts: list[str]) -> np.ndarray:
+        return vec.embed_semantic(missing_texts)
+
+    by_hash = dict(zip(hashes, prepared))
+    need = [h for h in dict.fromkeys(hashes) if h not in reusable]
+    semantic = dict(reusable)
+    if need:
+        rows = embed_cached(db, vec.semantic_name(category), embed, need, [by_hash[h] for h in need])
+        semantic.update(zip(need, rows))
+    return vec.vectors(prepared, np.stack([semantic[h] for h in hashes]))
 
 
 def _unclustered(db: Database, category: str) -> list[tuple[int, str, str]]:
@@ -188,3 +192,13 @@ def _member_vectors(db: Database, vec: TopicVectorizer, category: str, samples: 
     if batch:
         flush()
     return out
+
+
+def split_cluster(db: Database, settings: Settings, cluster_id: int, item_ids: list[int], label: str, actor: str,
+                  expected_version: int | None = None) -> int:
+    """A PM's split (storage.clusters.split), then both halves' centroids, keywords and quotes recomputed in the
+    clusters' vector space, so the very next run sends new items to the half they resemble. Returns the new id."""
+    with db.session() as s:
+        new_id = cstore.split(s, cluster_id, item_ids, label, actor, expected_version=expected_version).id
+    refresh_clusters(db, settings, {cluster_id, new_id})
+    return new_id
