@@ -204,6 +204,7 @@ def train(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSO
 
     rows = load_labelled(data)
     clf, card = train_model(rows, dev_sets=evaluation_sets(rows))
+    card = {**card, "origin": "train"}  # a person chose this model: upgrades do not replace it
     path = ModelStore(settings.models_dir).save(clf, card)
     _print_dev_metrics(card["metrics"])
     typer.echo(f"saved {card['version']} to {path} (trained on {card['train_size']} rows); it is now active")

@@ -139,3 +139,28 @@ def test_version_1_database_is_migrated_in_place(tmp_path):
     assert {"explanation", "quality_parts", "margin"} <= cols
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Analysis)) == 0
+
+
+def test_a_stale_default_model_is_replaced_but_a_chosen_one_is_kept(tmp_path):
+    from huisheng.models.training import ModelStore, load_or_train
+
+    def seed(path: Path, extra: str = "") -> Path:
+        rows = [{"text": f"{t}{i}{extra}", "category": c} for c, t in
+                [("bug", "打开就闪退"), ("feature_request", "希望增加夜间模式"), ("other", "挺好用的"), ("spam", "加v兼职日结")]
+                for i in range(4)]
+        path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+        return path
+
+    models = tmp_path / "models"
+    _, first = load_or_train(models, seed(tmp_path / "v1.jsonl"))
+    assert first["origin"] == "default"
+    _, same = load_or_train(models, tmp_path / "v1.jsonl")
+    assert same["version"] == first["version"]  # nothing changed: no retraining
+    _, upgraded = load_or_train(models, seed(tmp_path / "v2.jsonl", "!"))  # the shipped seed data changed
+    assert upgraded["version"] != first["version"] and ModelStore(models).active_version() == upgraded["version"]
+    store = ModelStore(models)
+    store.activate(first["version"])
+    card = store.card(first["version"])
+    (models / f"{first['version']}.json").write_text(json.dumps({**card, "origin": "train"}), encoding="utf-8")
+    _, kept = load_or_train(models, tmp_path / "v2.jsonl")  # a model someone trained on purpose stays active
+    assert kept["version"] == first["version"]

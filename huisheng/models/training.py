@@ -165,14 +165,28 @@ class ModelStore:
 
 
 def load_or_train(models_dir: str | Path, seed_path: str | Path | None = None) -> tuple[FeedbackClassifier, dict]:
-    """The active model, training the default one from the shipped seed corpus on first use (no manual step)."""
+    """The active model, training the default one from the shipped seed data on first use (no manual step).
+
+    A default model (one nobody trained by hand or from moderators' labels) that no longer matches the shipped seed
+    data and recipe, e.g. after an upgrade, is replaced by a fresh default; a model from ``huisheng train`` or
+    ``huisheng retrain`` is kept."""
     store = ModelStore(models_dir)
     if store.active_version() is not None:
         try:
-            return store.load()
+            clf, card = store.load()
         except FileNotFoundError:
             pass
-    rows = load_labelled(seed_path)
+        else:
+            if card.get("origin", "default") != "default":
+                return clf, card
+            rows = load_labelled(seed_path)
+            if card["version"] == model_version(rows):
+                return clf, card
+            return _train_default(store, rows)
+    return _train_default(store, load_labelled(seed_path))
+
+
+def _train_default(store: ModelStore, rows: list[dict]) -> tuple[FeedbackClassifier, dict]:
     clf, card = train(rows)
-    store.save(clf, card)
+    store.save(clf, {**card, "origin": "default"})
     return store.load(card["version"])

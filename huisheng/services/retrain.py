@@ -79,7 +79,7 @@ def retrain(db: Database, settings: Settings, force: bool = False) -> RetrainRes
     if worse and not force:
         store.save(clf, card, activate=False)  # kept for inspection, not used
         return RetrainResult(card["version"], previous, False, "worse on " + ", ".join(worse), len(human), metrics)
-    card = {**card, "human_labels": len(human)}
+    card = {**card, "human_labels": len(human), "origin": "retrain"}
     store.save(clf, card, activate=True)
     with db.session() as s:
         register_model(s, card)
