@@ -75,6 +75,7 @@ def main() -> None:
     from huisheng.models.normalize import normalize
     from huisheng.models.tokenize import JiebaTokenizer
     from huisheng.models.topics import group_topics
+    from huisheng.models.vectorize import topic_vectorizer
     from huisheng.models.training import load_or_train
     from huisheng.services.analyse import analyse_pending
     from huisheng.services.ingest import ingest_file
@@ -95,7 +96,12 @@ def main() -> None:
     emb.embed(["预热"])
     X = stage("embed", n, lambda: emb.embed(norm))
     cats = [max(s, key=s.get) for s in scores]
-    topics = stage("cluster", n, lambda: group_topics(norm, cats, X, settings.cluster_threshold, settings.cluster_min_size))
+    # the batch CLI's path: focused hybrid vectors (the full texts' embeddings stand in for the focused clauses'
+    # here: this stage measures speed), pooled categories, every item in a group
+    vec = topic_vectorizer(settings)
+    Xt = stage("topic vecs", n, lambda: vec.vectors(vec.prepare(norm, cats), X))
+    topics = stage("cluster", n, lambda: group_topics(norm, cats, Xt, settings.cluster_threshold, min_size=1,
+                                                      pools=settings.cluster_batch_pools))
     print(f"{'':<12} {len(topics.labels)} clusters, {(topics.cluster_ids >= 0).sum()} items clustered")
 
     feed = home / "bench.jsonl"
