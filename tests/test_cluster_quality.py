@@ -78,6 +78,10 @@ def test_labels_never_a_stopword_placeholder_or_frame_word_and_prefer_a_phrase()
     for words in kw.values():
         for w in words:
             assert w not in stop and w not in {"URL", "EMOJI", "MENTION"} and w not in FRAME_WORDS and len(w) > 1
+    # a frame glued to its object by the tokenizer (希望增加) is not a topic either
+    kw = lab.keywords({0: ["希望增加夜间模式，晚上太刺眼", "求夜间模式！！", "希望增加夜间模式"]})
+    assert not any(w.startswith("希望") for w in kw[0]) and "夜间模式" in lab.label(kw[0])
+    assert "夜间模式晚上" not in kw[0]  # a phrase never spans a comma
 
 
 def test_topic_vectorizer_names_its_space_and_rejects_unknown_modes():

@@ -11,6 +11,7 @@ that frame a request or a complaint rather than name its topic (希望, 建议, 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Sequence
 
@@ -20,9 +21,14 @@ from huisheng.models.tokenize import _NUMBER_RE, _PLACEHOLDERS, JiebaTokenizer, 
 
 # words that frame feedback (a request, a complaint, a report) rather than say what it is about
 FRAME_WORDS = frozenset("""希望 建议 能不能 可不可以 可以 能否 加个 加上 增加 添加 支持 出个 求求 麻烦 谢谢 感谢 功能 问题 一下 一直
-现在 以前 之前 终于 真的 还是 感觉 觉得 什么 怎么 为什么 时候 这个 那个 就是 已经 还有 有没有 没有 不是 一个 能够 好用 软件
+现在 以前 之前 以后 之后 终于 真的 还是 感觉 觉得 什么 怎么 为什么 时候 这个 那个 就是 已经 还有 有没有 没有 不是 一个 能够 好用 软件
 app 应用 用户 大家 开发者 官方 客服 一次 每次 老是 总是 经常 突然 直接 然后 而且 但是 不过 所以 因为 如果 要是 好了 太好了
 """.split())
+
+
+_CLAUSES = re.compile(r"[，,。.！!？?；;：:、~～…\n]+")
+# jieba (with our user dictionary) keeps some frames glued to their object: 希望增加, 建议加; the object alone is the topic
+FRAME_PREFIXES = ("希望", "建议", "能不能", "可不可以", "能否", "求求", "麻烦")
 
 
 class ClassTfidfLabeler:
@@ -35,15 +41,17 @@ class ClassTfidfLabeler:
 
     def _ok(self, w: str) -> bool:
         return (len(w) > 1 and w not in load_stopwords(self._tok.stopwords) and w not in _PLACEHOLDERS
-                and w.lower() not in FRAME_WORDS and not _NUMBER_RE.match(w))
+                and w.lower() not in FRAME_WORDS and not w.startswith(FRAME_PREFIXES) and not _NUMBER_RE.match(w))
 
     def terms(self, text: str) -> list[str]:
         """Candidate words and adjacent two-word phrases of one text, each once."""
-        toks = self._tok(text)
-        ok = [self._ok(t) for t in toks]
-        out = [t for t, k in zip(toks, ok) if k]
-        out += [a + b for a, b, ka, kb in zip(toks, toks[1:], ok, ok[1:]) if ka and kb and len(a + b) <= 8]
-        return list(dict.fromkeys(out))
+        words, phrases = [], []
+        for clause in _CLAUSES.split(text):  # a phrase never spans punctuation: "夜间模式，晚上" is not one
+            toks = self._tok(clause)
+            ok = [self._ok(t) for t in toks]
+            words += [t for t, k in zip(toks, ok) if k]
+            phrases += [a + b for a, b, ka, kb in zip(toks, toks[1:], ok, ok[1:]) if ka and kb and len(a + b) <= 8]
+        return list(dict.fromkeys(words + phrases))
 
     def keywords(self, groups: dict[int, Sequence[str]], background: Sequence[str] = ()) -> dict[int, list[str]]:
         """groups: cluster id → normalised texts. ``background`` (texts in no cluster) sharpens the idf.
