@@ -85,7 +85,8 @@ def main() -> int:
     print(f"matrix    {t * 1000:8.1f} ms   assign_to_centroids; {np.mean(best == near):.0%} found their cluster"
           f"   {'OK' if t < TARGET_S else 'SLOWER THAN'} {TARGET_S:g} s")
 
-    db = Database(f"sqlite:///{Path(os.environ['HUISHENG_HOME']) / 'assign.db'}").create()
+    scratch = Path(tempfile.mkdtemp(prefix="huisheng-bench-assign-"))  # a fresh database every run
+    db = Database(f"sqlite:///{scratch / 'assign.db'}").create()
     t0 = time.perf_counter()
     ids = fill_database(db, C, args.items)
     print(f"setup     {time.perf_counter() - t0:8.1f} s    SQLite file with {args.clusters} clusters, {args.items} items")
