@@ -66,8 +66,7 @@ def explain(pipeline, features, predicted: list[str], k: int = 5) -> list[list[t
     X = features.tocsr()
     out = []
     for row, label in zip(range(X.shape[0]), predicted):
-        x = X.getrow(row)
-        contrib = np.zeros(X.shape[1])
-        contrib[x.indices] = x.data * W[index[label], x.indices]
-        out.append(top_terms(contrib, names, k))
+        start, end = X.indptr[row], X.indptr[row + 1]
+        cols = X.indices[start:end]  # only the features this text has: sorting all ~500k cost 12 ms an item
+        out.append(top_terms(X.data[start:end] * W[index[label], cols], names[cols], k))
     return out
