@@ -59,14 +59,11 @@ def embed_with_cache(db: Database, vec: TopicVectorizer, category: str, hashes: 
         unchanged = [h for h, t, p in zip(hashes, texts, prepared) if t == p]
         reusable = cached_embeddings(s, base_name, list(set(unchanged))) if unchanged else {}
 
-    def embed(missing_texts: list[str]) -> np.ndarray:
-        return vec.embed_semantic(missing_texts)
-
     by_hash = dict(zip(hashes, prepared))
     need = [h for h in dict.fromkeys(hashes) if h not in reusable]
     semantic = dict(reusable)
     if need:
-        rows = embed_cached(db, vec.semantic_name(category), embed, need, [by_hash[h] for h in need])
+        rows = embed_cached(db, vec.semantic_name(category), vec.embed_semantic, need, [by_hash[h] for h in need])
         semantic.update(zip(need, rows))
     return vec.vectors(prepared, np.stack([semantic[h] for h in hashes]))
 
