@@ -28,10 +28,13 @@ class CorpusRow:
     text: str
 
 
+def shared_dir() -> Path:
+    """``$HUISHENG_SHARED_DIR`` or the sibling ``../shared`` of the repository."""
+    return Path(os.environ.get("HUISHENG_SHARED_DIR") or REPO_ROOT.parent / "shared")
+
+
 def corpora_dir() -> Path:
-    """``$HUISHENG_SHARED_DIR/corpora/...`` or the sibling ``../shared`` of the repository."""
-    shared = Path(os.environ.get("HUISHENG_SHARED_DIR") or REPO_ROOT.parent / "shared")
-    return shared / "corpora" / CORPUS_DIR_NAME
+    return shared_dir() / "corpora" / CORPUS_DIR_NAME
 
 
 def available() -> bool:
