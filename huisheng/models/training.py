@@ -17,7 +17,7 @@ from typing import Iterable
 
 import joblib
 import numpy as np
-from sklearn.metrics import classification_report, f1_score, precision_recall_fscore_support
+from sklearn.metrics import f1_score, precision_recall_fscore_support
 
 import huisheng
 from huisheng import paths
@@ -63,22 +63,34 @@ def data_hash(rows: list[dict]) -> str:
 
 def evaluate(clf: FeedbackClassifier, rows: list[dict]) -> dict:
     """Per-class P/R/F1. A set labelled without quality_content (four labels, like app-store reviews) counts a
-    quality_content prediction as other: that is what its annotators would have called such a text."""
+    quality_content prediction as other: that is what its annotators would have called such a text. Rows that carry
+    an ``app`` are also scored per app and per ``role`` (apps used for choosing vs apps only reported)."""
     y_true = [r["category"] for r in rows]
     y_pred = list(clf.predict(texts_of(rows)))
     folded = "quality_content" not in set(y_true)
     if folded:
         y_pred = ["other" if p == "quality_content" else p for p in y_pred]
+    metrics = score(y_true, y_pred)
+    metrics["quality_folded"] = folded
+    groups: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        for key in (r.get("role"), r.get("app")):
+            if key:
+                groups.setdefault(key, []).append(i)
+    if groups:
+        metrics["groups"] = {k: score([y_true[i] for i in idx], [y_pred[i] for i in idx]) for k, idx in groups.items()}
+    return metrics
+
+
+def score(y_true: list[str], y_pred: list[str]) -> dict:
     labels = [c for c in CATEGORIES if c in set(y_true) | set(y_pred)]
     p, r, f, s = precision_recall_fscore_support(y_true, y_pred, labels=labels, zero_division=0)
     return {
-        "n": len(rows),
+        "n": len(y_true),
         "macro_f1": round(float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)), 4),
-        "accuracy": round(float(np.mean(np.asarray(y_true) == np.asarray(y_pred))), 4),
+        "accuracy": round(float(np.mean(np.asarray(y_true) == np.asarray(y_pred))), 4) if y_true else 0.0,
         "per_class": {c: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
                           "f1": round(float(f[i]), 4), "support": int(s[i])} for i, c in enumerate(labels)},
-        "quality_folded": folded,
-        "report": classification_report(y_true, y_pred, labels=labels, digits=3, zero_division=0),
     }
 
 
@@ -88,6 +100,16 @@ def format_metrics(name: str, m: dict) -> str:
              f"  {'category':<16} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}"]
     for c, v in m["per_class"].items():
         lines.append(f"  {c:<16} {v['precision']:>9.3f} {v['recall']:>7.3f} {v['f1']:>6.3f} {v['support']:>8d}")
+    groups = m.get("groups") or {}
+    if groups:
+        cats = [c for c in CATEGORIES if c in m["per_class"]]
+        lines.append(f"  {'by app':<16} {'n':>5} {'macro':>6} " + " ".join(f"{c[:7] + ' P/R/F1':>20}" for c in cats))
+        for key, g in groups.items():
+            cells = []
+            for c in cats:
+                v = g["per_class"].get(c)
+                cells.append(f"{v['precision']:.2f}/{v['recall']:.2f}/{v['f1']:.2f}".rjust(20) if v else f"{'-':>20}")
+            lines.append(f"  {key:<16} {g['n']:>5} {g['macro_f1']:>6.3f} " + " ".join(cells))
     return "\n".join(lines)
 
 
@@ -113,7 +135,7 @@ def train(rows: list[dict], params: dict | None = None, final: bool = True,
         "data_hash": data_hash(rows),
         "train_size": len(rows) if final else len(train_rows),
         "params": clf.get_params(),
-        "metrics": {k: {kk: vv for kk, vv in v.items() if kk != "report"} for k, v in metrics.items()},
+        "metrics": metrics,
         "created_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     return clf, card
