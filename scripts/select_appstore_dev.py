@@ -6,7 +6,9 @@ request pattern and 130 matching a broad malfunction pattern (feature requests a
 rows), and every row matching a promotion pattern (lottery, gambling, contact ids, links), because the dev set must
 hold every spam row we can find. Exact duplicates (title + text) are dropped. A pattern only chooses which rows a
 person reads; the label is the annotator's.
-Usage: python scripts/select_appstore_dev.py OUT_DIR
+A second pass (``--extra-requests``, run after the first batch was labelled and feature requests fell short of 400)
+adds rows matching a narrower request pattern, REQUEST, from the apps where requests were most common.
+Usage: python scripts/select_appstore_dev.py OUT_DIR [--extra-requests]
 """
 
 from __future__ import annotations
@@ -26,8 +28,12 @@ BUG = re.compile(r"闪退|打不开|连不上|连接不上|失败|无法|不能�
 PROMO = re.compile(r"彩票|pk10|时时彩|快3|快三|双色球|加微|微信号|威信|薇信|扣扣|兼职|刷单|返利|招代理|赚钱|https?:|www|点com|\.com|"
                    r"棋牌|六合|邀请码|推荐码|娱乐|博彩|投注|赌|日赚|月入|周入|每日可以|诚信平台|百家乐|捕鱼|红包群|[qQ]{2}\d|vx|V信", re.I)
 
+REQUEST = re.compile(r"希望|建议|能不能|可不可以|能否|可否|增加|添加|加个|加一个|加上|支持一下|什么时候(?:能|出|支持)|适配|改回|恢复|期待|"
+                     r"最好能|要是.{0,12}就好")
+EXTRA_REQUESTS = {"米家": 130, "美居": 60, "华为智能家居": 60, "海尔智家": 60}
 
-def main(out_dir: Path) -> None:
+
+def main(out_dir: Path, extra: bool = False) -> None:
     rng = random.Random(20261129)
     reviews = load_reviews()
     seen: set[str] = set()
@@ -56,7 +62,13 @@ def main(out_dir: Path) -> None:
         take([r for r in rows if WISH.search(r.title + r.text)], 150, "wish")
         take([r for r in rows if BUG.search(r.title + r.text)], 130, "malfunction")
         picked.sort(key=lambda p: p[1].row)
-        with open(out_dir / f"{app}.csv", "w", encoding="utf-8", newline="") as f:
+        if extra:
+            picked = []
+            take([r for r in rows if REQUEST.search(r.title + r.text)], EXTRA_REQUESTS.get(app, 0), "request2")
+            if not picked:
+                continue
+            picked.sort(key=lambda p: p[1].row)
+        with open(out_dir / (f"{app}.extra.csv" if extra else f"{app}.csv"), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
             w.writerow(["row", "app", "rating", "stratum", "title", "text"])
             for stratum, r in picked:
@@ -67,4 +79,4 @@ def main(out_dir: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(Path(sys.argv[1]), "--extra-requests" in sys.argv[2:])
