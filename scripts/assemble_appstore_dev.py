@@ -2,7 +2,8 @@
 
 Inputs (scratch, outside the repository, because they sit next to the texts): LABEL_DIR/<app>.csv as written by
 select_appstore_dev.py, LABEL_DIR/out/<app>.csv (row,label,topic,confidence) from the first annotator of each app,
-LABEL_DIR/out/second_annotator.csv (row,label,confidence) from the independent second annotator, and optionally
+LABEL_DIR/<app>.extra.csv and out/<app>.extra.csv for
+the request-enriched second pass, LABEL_DIR/out/second_annotator.csv (row,label,confidence) from the independent second annotator, and optionally
 LABEL_DIR/out/adjudicated.csv (row,label,topic) with the decisions on disagreements. The output keeps references,
 labels, topic keys and a short hash of the review, never its text.
 Usage: python scripts/assemble_appstore_dev.py LABEL_DIR
@@ -42,8 +43,9 @@ def main(label_dir: Path) -> None:
     adjudicated = _read(label_dir / "out" / "adjudicated.csv")
     out, pairs = [], []
     for app in MAIN_APPS:
-        selected = _read(label_dir / f"{app}.csv")
-        first = _read(label_dir / "out" / f"{app}.csv")
+        # the first pass, then the request-enriched second pass (select_appstore_dev.py --extra-requests)
+        selected = {**_read(label_dir / f"{app}.csv"), **_read(label_dir / f"{app}.extra.csv")}
+        first = {**_read(label_dir / "out" / f"{app}.csv"), **_read(label_dir / "out" / f"{app}.extra.csv")}
         for row, sel in sorted(selected.items()):
             lab = first.get(row)
             if lab is None or lab["label"] not in LABELS:
@@ -79,13 +81,9 @@ def main(label_dir: Path) -> None:
               "topics:", len({r["topic"] for r in rows if r["topic"]}))
     if pairs:
         a, b = [p[0] for p in pairs], [p[1] for p in pairs]
-        print(f"double-annotated {len(pairs)}: agreement {sum(x == y for x, y in pairs_ab(a, b)) / len(a):.3f}, "
+        print(f"double-annotated {len(pairs)}: agreement {sum(x == y for x, y in zip(a, b)) / len(a):.3f}, "
               f"Cohen's kappa {kappa(a, b):.3f}")
         print("confusions:", dict(Counter((x, y) for x, y in zip(a, b) if x != y).most_common(12)))
-
-
-def pairs_ab(a, b):
-    return zip(a, b)
 
 
 if __name__ == "__main__":
