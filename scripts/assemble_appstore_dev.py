@@ -44,8 +44,8 @@ def main(label_dir: Path) -> None:
     out, pairs = [], []
     for app in MAIN_APPS:
         # the first pass, then the request-enriched second pass (select_appstore_dev.py --extra-requests)
-        selected = {**_read(label_dir / f"{app}.csv"), **_read(label_dir / f"{app}.extra.csv")}
-        first = {**_read(label_dir / "out" / f"{app}.csv"), **_read(label_dir / "out" / f"{app}.extra.csv")}
+        selected = {k: v for name in (f"{app}.csv", f"{app}.extra.csv", f"{app}.extra2.csv") for k, v in _read(label_dir / name).items()}
+        first = {k: v for name in (f"{app}.csv", f"{app}.extra.csv", f"{app}.extra2.csv") for k, v in _read(label_dir / "out" / name).items()}
         for row, sel in sorted(selected.items()):
             lab = first.get(row)
             if lab is None or lab["label"] not in LABELS:

@@ -7,8 +7,8 @@ rows), and every row matching a promotion pattern (lottery, gambling, contact id
 hold every spam row we can find. Exact duplicates (title + text) are dropped. A pattern only chooses which rows a
 person reads; the label is the annotator's.
 A second pass (``--extra-requests``, run after the first batch was labelled and feature requests fell short of 400)
-adds rows matching a narrower request pattern, REQUEST, from the apps where requests were most common.
-Usage: python scripts/select_appstore_dev.py OUT_DIR [--extra-requests]
+(and a pass 2 after that) adds rows matching a narrower request pattern, REQUEST, from the apps where requests were most common.
+Usage: python scripts/select_appstore_dev.py OUT_DIR [--extra-requests PASS]  (PASS 1 or 2)
 """
 
 from __future__ import annotations
@@ -30,10 +30,12 @@ PROMO = re.compile(r"彩票|pk10|时时彩|快3|快三|双色球|加微|微信�
 
 REQUEST = re.compile(r"希望|建议|能不能|可不可以|能否|可否|增加|添加|加个|加一个|加上|支持一下|什么时候(?:能|出|支持)|适配|改回|恢复|期待|"
                      r"最好能|要是.{0,12}就好")
-EXTRA_REQUESTS = {"米家": 130, "美居": 60, "华为智能家居": 60, "海尔智家": 60}
+# rows per app in each request-enriched pass (pass 2 was needed when pass 1 still left requests short of 400)
+EXTRA_REQUESTS = ({"米家": 130, "美居": 60, "华为智能家居": 60, "海尔智家": 60},
+                  {"米家": 120, "美居": 60, "华为智能家居": 60})
 
 
-def main(out_dir: Path, extra: bool = False) -> None:
+def main(out_dir: Path, extra: int = 0) -> None:
     rng = random.Random(20261129)
     reviews = load_reviews()
     seen: set[str] = set()
@@ -62,13 +64,14 @@ def main(out_dir: Path, extra: bool = False) -> None:
         take([r for r in rows if WISH.search(r.title + r.text)], 150, "wish")
         take([r for r in rows if BUG.search(r.title + r.text)], 130, "malfunction")
         picked.sort(key=lambda p: p[1].row)
-        if extra:
+        for n in range(extra):
             picked = []
-            take([r for r in rows if REQUEST.search(r.title + r.text)], EXTRA_REQUESTS.get(app, 0), "request2")
+            take([r for r in rows if REQUEST.search(r.title + r.text)], EXTRA_REQUESTS[n].get(app, 0), f"request{n + 2}")
+        if extra:
             if not picked:
                 continue
             picked.sort(key=lambda p: p[1].row)
-        with open(out_dir / (f"{app}.extra.csv" if extra else f"{app}.csv"), "w", encoding="utf-8", newline="") as f:
+        with open(out_dir / (f"{app}.csv" if not extra else f"{app}.extra.csv" if extra == 1 else f"{app}.extra{extra}.csv"), "w", encoding="utf-8", newline="") as f:
             w = csv.writer(f)
             w.writerow(["row", "app", "rating", "stratum", "title", "text"])
             for stratum, r in picked:
@@ -79,4 +82,5 @@ def main(out_dir: Path, extra: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), "--extra-requests" in sys.argv[2:])
+    args = sys.argv[2:]
+    main(Path(sys.argv[1]), int(args[args.index("--extra-requests") + 1]) if "--extra-requests" in args else 0)
