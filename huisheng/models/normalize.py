@@ -19,8 +19,10 @@ EMOJI_RE = re.compile(
 )
 ZERO_WIDTH_RE = re.compile("[\u200b-\u200f\u2060\ufeff\u00ad]")
 SPACE_RE = re.compile(r"\s+")
-# what review-ranking sites add to an App Store export: a "removed by Apple" stamp and separator lines of dashes.
-# Neither is the user's voice; left in, every removed review looks alike and dashes become a "topic".
+# what review-ranking sites add to an App Store export: the developer's reply after a separator line, a "removed by
+# Apple" stamp, and separator lines of dashes. None of it is the user's voice: left in, one boilerplate reply (with
+# its support QQ group number) made 74 unrelated 米家 bug reports one cluster and looked like a contact id to spam cues.
+DEVELOPER_REPLY_RE = re.compile(r"(?:[-—_=－]{4,}\s*|(?:^|\n)\s*)开发者回复\s*[:：].*", re.S)
 EXPORT_NOISE_RE = re.compile(r"[(（]该条评论已经?被删除[)）]|[-—_=－]{4,}")
 
 URL_TOKEN = " URL "
@@ -57,6 +59,7 @@ def normalize(text: str, *, keep_emoji: bool = True) -> str:
     """Canonical form used for hashing, features and clustering. Idempotent: normalize(normalize(x)) == normalize(x)."""
     text = unicodedata.normalize("NFC", text or "")
     text = ZERO_WIDTH_RE.sub("", text)
+    text = DEVELOPER_REPLY_RE.sub(" ", text)
     text = EXPORT_NOISE_RE.sub(" ", text)
     text = to_halfwidth(text)
     text = to_simplified(text)
