@@ -41,11 +41,25 @@ def main(label_dir: Path) -> None:
     reviews = by_row()
     second = _read(label_dir / "out" / "second_annotator.csv")
     adjudicated = _read(label_dir / "out" / "adjudicated.csv")
-    out, pairs = [], []
+    out, pairs, repeat_pairs, topic_pairs = [], [], [], []
     for app in MAIN_APPS:
-        # the first pass, then the request-enriched second pass (select_appstore_dev.py --extra-requests)
-        selected = {k: v for name in (f"{app}.csv", f"{app}.extra.csv", f"{app}.extra2.csv") for k, v in _read(label_dir / name).items()}
-        first = {k: v for name in (f"{app}.csv", f"{app}.extra.csv", f"{app}.extra2.csv") for k, v in _read(label_dir / "out" / name).items()}
+        # the first pass, then the request-enriched passes (select_appstore_dev.py --extra-requests 1 / 2). A later
+        # pass re-drew from a shifted random stream, so some of its rows were already labelled: the first label is
+        # kept and the later one counts as another independent annotation of that row (agreement below).
+        selected, first, repeats = {}, {}, []
+        for name in (f"{app}.csv", f"{app}.extra.csv", f"{app}.extra2.csv"):
+            for k, v in _read(label_dir / name).items():
+                selected.setdefault(k, v)
+            for k, v in _read(label_dir / "out" / name).items():
+                if k in first:
+                    repeats.append((first[k], v))
+                else:
+                    first[k] = v
+        for a, b in repeats:
+            if a["label"] in LABELS and b["label"] in LABELS:
+                repeat_pairs.append((a["label"], b["label"], app))
+                if a["label"] == b["label"] and a["label"] in ("bug", "feature_request"):
+                    topic_pairs.append((a.get("topic", "").strip(), b.get("topic", "").strip()))
         for row, sel in sorted(selected.items()):
             lab = first.get(row)
             if lab is None or lab["label"] not in LABELS:
@@ -84,6 +98,11 @@ def main(label_dir: Path) -> None:
         print(f"double-annotated {len(pairs)}: agreement {sum(x == y for x, y in zip(a, b)) / len(a):.3f}, "
               f"Cohen's kappa {kappa(a, b):.3f}")
         print("confusions:", dict(Counter((x, y) for x, y in zip(a, b) if x != y).most_common(12)))
+    if repeat_pairs:
+        a, b = [p[0] for p in repeat_pairs], [p[1] for p in repeat_pairs]
+        print(f"rows labelled again in a later pass {len(a)}: agreement {sum(x == y for x, y in zip(a, b)) / len(a):.3f}, "
+              f"Cohen's kappa {kappa(a, b):.3f}; same topic key on {sum(x == y for x, y in topic_pairs)} of "
+              f"{len(topic_pairs)} bug/request rows both labelled alike")
 
 
 if __name__ == "__main__":
