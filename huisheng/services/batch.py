@@ -67,6 +67,14 @@ def classify_file(settings: Settings, input_path: str | Path, output_path: str |
     return {"rows": len(lines), "errors": sum(1 for _, r in rows if isinstance(r, BadRow)), "model": card["version"]}
 
 
+def cluster_texts(settings: Settings, texts: list[str], categories: list[str]):
+    """Group raw texts of known categories the way `huisheng cluster` does (the batch settings); a TopicResult."""
+    texts = [normalize(t) for t in texts]
+    X = topic_vectorizer(settings).transform(texts, categories)
+    return group_topics(texts, categories, X, settings.cluster_batch_threshold, min_size=1,
+                        pools=settings.cluster_batch_pools)
+
+
 def cluster_file(settings: Settings, input_path: str | Path, output_path: str | Path) -> dict:
     """Rows are grouped within ``cluster_batch_pools`` (by default bug, feature_request and other together, so one
     ticket stays whole when the classifier splits it; a cluster may hold rows of several categories).
@@ -76,10 +84,7 @@ def cluster_file(settings: Settings, input_path: str | Path, output_path: str | 
     records = [r for _, r in rows if isinstance(r, Record)]
     scores, _ = _classify(settings, records)
     categories = [max(s, key=s.get) for s in scores]
-    texts = [normalize(join_title(r.title, r.text)) for r in records]
-    X = topic_vectorizer(settings).transform(texts, categories)
-    topics = group_topics(texts, categories, X, settings.cluster_threshold, min_size=1,
-                          pools=settings.cluster_batch_pools)
+    topics = cluster_texts(settings, [join_title(r.title, r.text) for r in records], categories)
     cid_of = {id(r): int(c) for r, c in zip(records, topics.cluster_ids)}
     lines = []
     for rid, row in rows:
