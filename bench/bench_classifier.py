@@ -16,7 +16,8 @@ import time
 VARIANTS = {
     "base": {"embedder": None},
     "emb": {},
-    "gate-off": {"spam_without_evidence": 1.0},
+    "gate-off": {"spam_without_evidence": 1.0, "spam_floor_with_strong_evidence": 0.0},
+    "no-floor": {"spam_floor_with_strong_evidence": 0.0},
     "no-cues": {"cue_weight": 0.0},
     "C=0.2": {"C": 0.2},
     "C=1": {"C": 1.0},
@@ -46,7 +47,12 @@ def main() -> None:
     ap.add_argument("--extra", nargs="*", default=[])
     ap.add_argument("--report", action="store_true", help="also print the apps kept for reporting")
     ap.add_argument("--no-seed-dev", action="store_true", help="skip the seed dev split and the old real-text set")
+    ap.add_argument("--no-adapt", action="store_true", help="score App Store apps without self-training on them")
     args = ap.parse_args()
+    from huisheng.settings import Settings
+
+    st = Settings()
+    adapt = None if args.no_adapt else (st.classify_adapt_threshold, st.classify_adapt_weight)
     rows = load_labelled()
     for path in args.extra:
         rows += [{**r, "split": r.get("split", "train")} for r in load_labelled(path)]
@@ -66,7 +72,7 @@ def main() -> None:
                                                        f"{'spam':>5} {'other':>5}" for _ in columns))
     for v in args.variants:
         t = time.perf_counter()
-        _, card = train(rows, params=VARIANTS[v], final=False, dev_sets=sets)
+        _, card = train(rows, params=VARIANTS[v], final=False, dev_sets=sets, adapt=adapt)
         cells = []
         for c in columns:
             m = card["metrics"][c] if c in card["metrics"] else card["metrics"]["appstore-dev"]["groups"][c]

@@ -203,23 +203,33 @@ def train(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSO
     from huisheng.services.devsets import evaluation_sets
 
     rows = load_labelled(data)
-    clf, card = train_model(rows, dev_sets=evaluation_sets(rows))
+    clf, card = train_model(rows, dev_sets=evaluation_sets(rows), adapt=_adapt(settings))
     card = {**card, "origin": "train"}  # a person chose this model: upgrades do not replace it
     path = ModelStore(settings.models_dir).save(clf, card)
     _print_dev_metrics(card["metrics"])
     typer.echo(f"saved {card['version']} to {path} (trained on {card['train_size']} rows); it is now active")
 
 
+def _adapt(settings) -> tuple[float, float] | None:
+    """Score App Store reviews per app the way `huisheng classify` labels a file of them (self-trained on it)."""
+    return (settings.classify_adapt_threshold, settings.classify_adapt_weight) if settings.classify_adapt else None
+
+
 def _print_dev_metrics(metrics: dict) -> None:
     from huisheng.models.training import format_metrics
-    from huisheng.services.devsets import REAL_DEV_NAME, real_dev_status
+    from huisheng.services.devsets import (APPSTORE_DEV_NAME, CHOOSE_APPS, REAL_DEV_NAME, appstore_dev_status,
+                                           real_dev_status)
 
     titles = {"seed-dev": "seed dev split (model trained on the train split)",
-              REAL_DEV_NAME: "real-text dev set (hand-labelled reviews from ../shared/corpora, never trained on)"}
+              REAL_DEV_NAME: "real-text dev set (hand-labelled reviews from ../shared/corpora, never trained on)",
+              APPSTORE_DEV_NAME: "App Store dev set (hand-labelled real reviews, never trained on; per app as "
+                                 "`huisheng classify` labels a file; defaults chosen on " + ", ".join(CHOOSE_APPS)
+                                 + ", the other apps only reported)"}
     for name, m in metrics.items():
         typer.echo(format_metrics(titles.get(name, name), m))
-    if REAL_DEV_NAME not in metrics and real_dev_status():
-        typer.echo(real_dev_status())
+    for name, status in ((REAL_DEV_NAME, real_dev_status()), (APPSTORE_DEV_NAME, appstore_dev_status())):
+        if name not in metrics and status:
+            typer.echo(status)
 
 
 @app.command()
@@ -247,7 +257,7 @@ def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled 
     if data is None:
         # the active model has seen the seed dev split; score a model of the same recipe trained without it
         rows = load_labelled()
-        _, card = train_model(rows, final=False, dev_sets=evaluation_sets(rows))
+        _, card = train_model(rows, final=False, dev_sets=evaluation_sets(rows), adapt=_adapt(settings))
         _print_dev_metrics(card["metrics"])
     else:
         from huisheng.services.analyse import active_model

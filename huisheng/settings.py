@@ -39,6 +39,11 @@ class Settings(BaseSettings):
         default=[["bug", "feature_request", "other", "quality_content"]],
         description="batch CLI: categories clustered together, so a classifier slip does not split a ticket "
                     "(spam, not named here, is clustered on its own)")
+    classify_adapt: bool = Field(
+        default=True, description="batch CLI: self-train on the file being classified (its confident predictions)")
+    classify_adapt_threshold: float = Field(default=0.9, description="batch CLI: top probability a prediction needs "
+                                                                     "to be learnt from")
+    classify_adapt_weight: float = Field(default=0.5, description="batch CLI: weight of such a prediction vs a seed row")
     cluster_batch_lexical: str = Field(
         default="batch", description="batch CLI: character TF-IDF fitted on the batch being clustered (`batch`) or on "
                                      "the shipped seed corpus (`seed`, the database path's fixed space)")

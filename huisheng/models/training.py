@@ -61,12 +61,23 @@ def data_hash(rows: list[dict]) -> str:
     return h.hexdigest()
 
 
-def evaluate(clf: FeedbackClassifier, rows: list[dict]) -> dict:
+def evaluate(clf: FeedbackClassifier, rows: list[dict], adapt: tuple[float, float] | None = None) -> dict:
     """Per-class P/R/F1. A set labelled without quality_content (four labels, like app-store reviews) counts a
     quality_content prediction as other: that is what its annotators would have called such a text. Rows that carry
-    an ``app`` are also scored per app and per ``role`` (apps used for choosing vs apps only reported)."""
+    an ``app`` are also scored per app and per ``role`` (apps used for choosing vs apps only reported). With
+    ``adapt`` = (threshold, weight), each app's rows are predicted the way `huisheng classify` predicts a file of
+    them: by the model self-trained on those rows (FeedbackClassifier.adapt)."""
     y_true = [r["category"] for r in rows]
-    y_pred = list(clf.predict(texts_of(rows)))
+    texts = texts_of(rows)
+    if adapt and any(r.get("app") for r in rows):
+        y_pred = [""] * len(rows)
+        for app in dict.fromkeys(r.get("app") for r in rows):
+            idx = [i for i, r in enumerate(rows) if r.get("app") == app]
+            sub = [texts[i] for i in idx]
+            for i, p in zip(idx, clf.adapt(sub, *adapt).predict(sub)):
+                y_pred[i] = p
+    else:
+        y_pred = list(clf.predict(texts))
     folded = "quality_content" not in set(y_true)
     if folded:
         y_pred = ["other" if p == "quality_content" else p for p in y_pred]
@@ -114,10 +125,11 @@ def format_metrics(name: str, m: dict) -> str:
 
 
 def train(rows: list[dict], params: dict | None = None, final: bool = True,
-          dev_sets: dict[str, list[dict]] | None = None) -> tuple[FeedbackClassifier, dict]:
+          dev_sets: dict[str, list[dict]] | None = None,
+          adapt: tuple[float, float] | None = None) -> tuple[FeedbackClassifier, dict]:
     """Fit on the train split and score on each dev set (default: the rows' own dev split, named ``seed-dev``);
     with ``final``, refit on every row for the shipped model. The card keeps the held-out scores, so two models
-    can be compared fairly although the shipped ones have seen the seed dev split."""
+    can be compared fairly although the shipped ones have seen the seed dev split. ``adapt``: see evaluate()."""
     params = params or {}
     train_rows = [r for r in rows if r.get("split", "train") == "train"]
     dev_rows = [r for r in rows if r.get("split") == "dev"]
@@ -125,7 +137,7 @@ def train(rows: list[dict], params: dict | None = None, final: bool = True,
         dev_sets = {"seed-dev": dev_rows} if dev_rows else {}
     weights = np.asarray([float(r.get("weight", 1.0)) for r in train_rows])
     clf = FeedbackClassifier(**params).fit(texts_of(train_rows), [r["category"] for r in train_rows], sample_weight=weights)
-    metrics = {name: evaluate(clf, dev) for name, dev in dev_sets.items() if dev}
+    metrics = {name: evaluate(clf, dev, adapt) for name, dev in dev_sets.items() if dev}
     if final and dev_rows:
         weights = np.asarray([float(r.get("weight", 1.0)) for r in rows])
         clf = FeedbackClassifier(**params).fit(texts_of(rows), [r["category"] for r in rows], sample_weight=weights)

@@ -28,9 +28,12 @@ def _rows(path: str | Path) -> list[tuple[str, Record | BadRow]]:
 
 
 def _classify(settings: Settings, records: list[Record]):
+    """Scores per record. With ``classify_adapt`` the model first self-trains on this file (no labels needed)."""
     clf, card = active_model(settings)
-    scores = clf.scores([join_title(r.title, r.text) for r in records]) if records else []
-    return scores, card
+    texts = [join_title(r.title, r.text) for r in records]
+    if settings.classify_adapt and texts:
+        clf = clf.adapt(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight)
+    return (clf.scores(texts) if texts else []), card
 
 
 def _write(output: str | Path, lines: list[dict]) -> None:
