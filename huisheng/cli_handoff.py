@@ -9,7 +9,7 @@ import typer
 
 
 def handoff(cluster_id: Optional[int] = typer.Argument(None, help="cluster id (merged clusters are followed)"),
-            target: Optional[str] = typer.Option(None, "--target", "-t", help="a [handoff.targets.NAME] from the settings"),
+            target: Optional[str] = typer.Option(None, "--target", "-t", help="a target named in the settings (handoff.targets.NAME)"),
             retry: bool = typer.Option(False, "--retry", help="retry failed or interrupted deliveries"),
             preview: bool = typer.Option(False, "--preview", help="print the exact payload; send nothing"),
             list_targets: bool = typer.Option(False, "--list", help="list configured targets (secrets never shown)"),

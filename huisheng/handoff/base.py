@@ -68,7 +68,7 @@ class ClusterPayload:
 
     @property
     def title(self) -> str:
-        return f"[回声 huisheng] #{self.cluster_id} {self.label or '(未命名 unnamed)'}"
+        return f"【回声】聚类 {self.cluster_id}: {self.label or '(未命名 unnamed)'}"
 
 
 @dataclass(frozen=True)

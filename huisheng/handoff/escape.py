@@ -40,9 +40,15 @@ def chat_text(text: str | None, single_line: bool = False) -> str:
     return defang_urls(t.translate(_FULLWIDTH))
 
 
+_SLACK_FULLWIDTH = {k: v for k, v in _FULLWIDTH.items() if chr(k) not in "<>&"}
+
+
 def slack_text(text: str | None, single_line: bool = False) -> str:
-    """Slack mrkdwn: full-width twins for formatting characters; no raw ``& < >`` survive."""
-    return chat_text(text, single_line).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Slack mrkdwn: the documented ``&amp; &lt; &gt;`` for control characters (no ``<!channel>``, ``<@U…>`` or
+    ``<url|label>`` can form), full-width twins for formatting characters (``*`` ``_`` ``~`` `````)."""
+    t = one_line(text) if single_line else clean_text(text)
+    t = t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return defang_urls(t.translate(_SLACK_FULLWIDTH))
 
 
 def github_text(text: str | None, single_line: bool = False) -> str:
