@@ -120,7 +120,7 @@ def test_slack_blocks_are_inert(db, cluster_id, configure):
     mrkdwn = [n for n in _nodes(body) if n.get("type") == "mrkdwn"]
     assert mrkdwn and all(n["verbatim"] is True for n in mrkdwn)
     quoted = [n["text"] for n in mrkdwn if "点我" in n["text"]]
-    assert quoted and "&lt;!channel&gt;" in quoted[0] and "＊＊粗体＊＊" in quoted[0]
+    assert quoted and "&lt;！channel&gt;" in quoted[0] and "＊＊粗体＊＊" in quoted[0]
     assert body["unfurl_links"] is False
 
 
