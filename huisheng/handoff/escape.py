@@ -16,6 +16,8 @@ import re
 
 from huisheng.services.export import ZWSP, clean_text, escape_markdown
 
+__all__ = ["ZWSP", "chat_text", "defang_urls", "github_text", "jira_wiki_text", "plain", "quote_lines", "slack_text"]
+
 _FULLWIDTH = str.maketrans({
     "\\": "＼", "`": "｀", "*": "＊", "_": "＿", "~": "～", "[": "［", "]": "］", "(": "（", ")": "）",
     "<": "＜", ">": "＞", "#": "＃", "!": "！", "|": "｜", "@": "＠", "&": "＆", "$": "＄", "{": "｛", "}": "｝",

@@ -62,7 +62,9 @@ class GitHubTarget(Target):
         return "\n".join(out)
 
     def create_body(self, p, key) -> dict:
-        return {"title": escape.plain(p.title, True)[:250], "body": self.body(p, key, None),
+        # titles are plain text, but GitHub still links #123 and @team in them: a zero-width space breaks both
+        title = escape.plain(p.title, True).replace("@", "@" + escape.ZWSP).replace("#", "#" + escape.ZWSP)
+        return {"title": title[:250], "body": self.body(p, key, None),
                 "labels": [LABEL, *self.config.option("labels", [])]}
 
     def _number(self, ref: str) -> str:

@@ -55,15 +55,16 @@ def get(s: Session, cluster_id: int, target: str) -> HandoffRow | None:
 
 
 def begin_attempt(s: Session, cluster_id: int, target: str) -> HandoffRow:
-    """Create the row (or reuse it), mark it ``sending`` and count the attempt. Commit before sending."""
+    """Create the row (or reuse it), mark it ``sending`` and count the attempt. Call it in a session of its own
+    and commit before sending (a lost insert race rolls that session back and re-reads the winner's row)."""
     h = s.scalar(select(Handoff).where(Handoff.cluster_id == cluster_id, Handoff.target == target))
     if h is None:
         try:
-            with s.begin_nested():
-                h = Handoff(cluster_id=cluster_id, target=target, idempotency_key=idempotency_key(cluster_id, target))
-                s.add(h)
-                s.flush()
+            h = Handoff(cluster_id=cluster_id, target=target, idempotency_key=idempotency_key(cluster_id, target))
+            s.add(h)
+            s.flush()
         except IntegrityError:  # another process created it a moment ago
+            s.rollback()
             h = s.scalar(select(Handoff).where(Handoff.cluster_id == cluster_id, Handoff.target == target))
     h.status, h.attempts, h.updated_at = "sending", (h.attempts or 0) + 1, utcnow()
     s.flush()
