@@ -41,6 +41,7 @@ class Receiver:
         self.requests = 0
         self.fail_next: list = []
         self.kill_on_create: int | None = None
+        self.stall_after_comment = False  # store the comment, then answer too late: the client times out
         self.lock = threading.Lock()
         self.base_url = ""
 
@@ -61,6 +62,11 @@ class Receiver:
 
     def handle(self, method, path, query, headers, raw):
         raise NotImplementedError
+
+    def commented(self):
+        if self.stall_after_comment:
+            self.stall_after_comment = False
+            time.sleep(self.timeout_sleep)
 
     def created(self):
         """Called after a ticket was stored: the crash test kills the client here, before it hears back."""
@@ -222,7 +228,13 @@ class JiraReceiver(Receiver):
             b = _json(raw).get("body")
             _require(isinstance(b, dict) if self.cloud else isinstance(b, str), 400, {"errors": {"body": "bad"}})
             self.comments.setdefault(key, []).append(b)
+            self.commented()
             return 201, {"id": str(len(self.comments[key]))}
+        if method == "GET" and rest.startswith("/issue/") and rest.endswith("/comment"):
+            key = rest.split("/")[2]
+            _require(key in self.issues, 404, {"errorMessages": ["Issue does not exist"]})
+            found = [{"id": str(i), "body": b} for i, b in enumerate(self.comments.get(key, []), 1)]
+            return 200, {"comments": list(reversed(found)), "total": len(found)}
         if method == "GET" and rest.startswith("/issue/"):
             key = rest.split("/")[2]
             _require(key in self.issues, 404, {"errorMessages": ["Issue does not exist"]})
@@ -264,7 +276,12 @@ class GitHubReceiver(Receiver):
         _require(n in self.issues, 404, {"message": "Not Found"})
         if method == "POST" and parts[1:] == ["comments"]:
             self.comments.setdefault(n, []).append(_json(raw)["body"])
+            self.commented()
             return 201, {"id": len(self.comments[n])}
+        if method == "GET" and parts[1:] == ["comments"]:
+            page, per = int((query.get("page") or ["1"])[0]), int((query.get("per_page") or ["30"])[0])
+            found = [{"id": i, "body": b} for i, b in enumerate(self.comments.get(n, []), 1)]
+            return 200, found[(page - 1) * per: page * per]
         if method == "GET" and len(parts) == 1:
             return 200, self.issues[n]
         raise Refusal(404, {"message": "Not Found"})

@@ -44,6 +44,23 @@ def test_rerun_is_a_no_op_and_growth_becomes_a_comment(kind, db, cluster_id, con
         assert s.scalar(select(Handoff).where(Handoff.cluster_id == cluster_id)).attempts == 2
 
 
+@pytest.mark.parametrize("kind", ["github", "jira"])
+def test_a_comment_whose_answer_was_lost_is_not_posted_twice(kind, db, cluster_id, configure):
+    """The ticket stores the comment but its answer never arrives (client timeout): the retry finds the comment by
+    its marker (key + reported size) instead of posting a second one."""
+    with serve(GitHubReceiver() if kind == "github" else JiraReceiver()) as rec:
+        settings = configure({"t": target_config(kind, rec.base_url, timeout=0.5)})
+        service.deliver(db, settings, cluster_id, "t")
+        grow(db, cluster_id, 3)
+        rec.stall_after_comment = True
+        r = service.deliver(db, settings, cluster_id, "t", retries=2, backoff=0.01)
+        assert r.action == "adopted"
+        assert [len(c) for c in rec.comments.values()] == [1], "one comment, not two"
+        grow(db, cluster_id, 2, start=200)
+        assert service.deliver(db, settings, cluster_id, "t").action == "updated"
+        assert [len(c) for c in rec.comments.values()] == [2], "the next real change still comments"
+
+
 @pytest.mark.parametrize("failure", [500, "timeout", 429])
 def test_transient_failure_is_retried_with_backoff(failure, db, cluster_id, configure):
     with serve(WebhookReceiver()) as rec:

@@ -136,6 +136,11 @@ class Target:
         """A ticket carrying ``key`` that an interrupted earlier attempt created, if the target can tell."""
         return None
 
+    def find_update(self, p: "ClusterPayload", key: str, prev: "Previous") -> bool:
+        """Whether the update for this exact state (``update_tag``) is already on the ticket: an earlier process
+        posted it and died before committing. Ticket targets check their comments; others cannot tell."""
+        return False
+
     def remote_state(self, ref: str) -> str | None:
         """``open`` / ``closed`` for ticket targets; None when the target cannot say."""
         return None
@@ -215,6 +220,11 @@ def facts(p: ClusterPayload) -> list[tuple[str, str]]:
     if p.first_seen or p.last_seen:
         rows.append(("时间 seen", f"{p.first_seen or '—'} → {p.last_seen or '—'}"))
     return rows
+
+
+def update_tag(key: str, p: ClusterPayload) -> str:
+    """What marks one update (comment) of a ticket: the delivery key and the state it reports."""
+    return f"{key} size={p.size} spike={p.spike.day if p.spike else '-'}"
 
 
 def board_link(p: ClusterPayload) -> str:

@@ -15,7 +15,8 @@ space so a review can neither mention a team nor reference another issue.
 from __future__ import annotations
 
 from huisheng.handoff import escape
-from huisheng.handoff.base import Delivery, PermanentError, Preview, Target, board_link, change_line, facts, response_json
+from huisheng.handoff.base import (
+    Delivery, PermanentError, Preview, Target, board_link, change_line, facts, response_json, update_tag)
 
 API_VERSION = "2022-11-28"
 LABEL = "huisheng"
@@ -58,7 +59,7 @@ class GitHubTarget(Target):
             out += ["### 代表性反馈 (representative quotes)", ""]
             for q in p.quotes:
                 out += escape.quote_lines(q, escape.github_text) + [""]
-        out += [f"[在回声中查看 (open in board)]({board_link(p)})", "", marker(key)]
+        out += [f"[在回声中查看 (open in board)]({board_link(p)})", "", marker(update_tag(key, p) if prev else key)]
         return "\n".join(out)
 
     def create_body(self, p, key) -> dict:
@@ -100,6 +101,19 @@ class GitHubTarget(Target):
             if len(issues) < 100:
                 return None
         return None
+
+    def find_update(self, p, key, prev) -> bool:
+        tag = marker(update_tag(key, p))
+        n = self._number(prev.external_ref)
+        for page in range(1, MAX_PAGES + 1):
+            r = self.request("GET", f"{self.api}/repos/{self.repo}/issues/{n}/comments", headers=self._headers(),
+                             params={"per_page": 100, "page": page})
+            comments = r.json() if isinstance(r.json(), list) else []
+            if any(tag in (c.get("body") or "") for c in comments):
+                return True
+            if len(comments) < 100:
+                return False
+        return False
 
     def remote_state(self, ref: str) -> str | None:
         data = response_json(self.request("GET", f"{self.api}/repos/{self.repo}/issues/{self._number(ref)}",

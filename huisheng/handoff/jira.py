@@ -15,9 +15,11 @@ crash between the create call and our commit finds the first issue instead of op
 from __future__ import annotations
 
 import base64
+import json
 
 from huisheng.handoff import escape
-from huisheng.handoff.base import Delivery, PermanentError, Preview, Target, board_link, change_line, facts, response_json
+from huisheng.handoff.base import (
+    Delivery, PermanentError, Preview, Target, board_link, change_line, facts, response_json, update_tag)
 
 
 def _text(t: str, strong: bool = False) -> dict:
@@ -75,7 +77,7 @@ class JiraTarget(Target):
         for q in ([] if comment else p.quotes):
             content.append({"type": "blockquote", "content": [_para(_text(escape.plain(q)))]})
         content.append(_para(_text("在回声中查看 (open in board)", False) | {"marks": [{"type": "link", "attrs": {"href": board_link(p)}}]}))
-        content.append(_para(_text(f"huisheng delivery {key}")))
+        content.append(_para(_text(f"huisheng delivery {update_tag(key, p) if comment else key}")))
         return {"type": "doc", "version": 1, "content": content}
 
     def _wiki(self, p, key, prev, comment: bool) -> str:
@@ -88,7 +90,8 @@ class JiraTarget(Target):
             out.append("* *关键词 keywords:* " + "、".join(escape.jira_wiki_text(k, True) for k in p.keywords))
         for q in ([] if comment else p.quotes):
             out += ["{quote}", escape.jira_wiki_text(q).replace("\n", " \\\\ "), "{quote}"]
-        out += ["", f"[在回声中查看 (open in board)|{board_link(p)}]", "", f"huisheng delivery {key}"]
+        out += ["", f"[在回声中查看 (open in board)|{board_link(p)}]", "",
+                f"huisheng delivery {update_tag(key, p) if comment else key}"]
         return "\n".join(out)
 
     def _doc(self, p, key, prev, comment: bool):
@@ -128,6 +131,12 @@ class JiraTarget(Target):
             return None
         k = issues[0]["key"]
         return Delivery(k, f"{self.base}/browse/{k}")
+
+    def find_update(self, p, key, prev) -> bool:
+        tag = f"huisheng delivery {update_tag(key, p)}"
+        data = response_json(self.request("GET", f"{self.api}/issue/{prev.external_ref}/comment", headers=self._headers(),
+                                          params={"orderBy": "-created", "maxResults": 100}))
+        return any(tag in json.dumps(c.get("body"), ensure_ascii=False) for c in data.get("comments") or [])
 
     def remote_state(self, ref: str) -> str | None:
         data = response_json(self.request("GET", f"{self.api}/issue/{ref}", headers=self._headers(),

@@ -116,6 +116,8 @@ def deliver(db: Database, settings, cluster_id: int, target_name: str, *, retrie
         return Result(p.cluster_id, target_name, "unchanged", prev.external_ref, prev.external_url, row.attempts)
     key = hstore.idempotency_key(p.cluster_id, target_name)
     spike_day = p.spike.day if p.spike else None
+    # an earlier process died mid-delivery, or its last try failed (a timed-out request may still have arrived)
+    interrupted = row is not None and (row.status in ("sending", "failed") or row.last_error is not None)
     for attempt in range(retries + 1):
         with db.session() as s:
             row = hstore.begin_attempt(s, p.cluster_id, target_name)
@@ -124,6 +126,9 @@ def deliver(db: Database, settings, cluster_id: int, target_name: str, *, retrie
             found = target.find_existing(key) if prev is None and target.tickets else None
             if found is not None:
                 delivery, action = found, "adopted"
+            elif prev is not None and target.tickets and (interrupted or attempt > 0) \
+                    and target.find_update(p, key, prev):  # an interrupted try already posted this very update
+                delivery, action = Delivery(prev.external_ref, prev.external_url), "adopted"
             else:
                 delivery = target.deliver(p, key, prev)
         except TransientError as e:
