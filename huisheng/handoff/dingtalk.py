@@ -50,7 +50,8 @@ class DingTalkTarget(Target):
 
     def message(self, p, key, prev) -> dict:
         title = ("[更新] " if prev else "") + escape.chat_text(p.title, True)
-        return {"msgtype": "markdown", "markdown": {"title": title[:100], "text": "\n".join(markdown_lines(p, key, prev, escape.chat_text))},
+        text = "\n".join(markdown_lines(p, key, prev, escape.chat_text))
+        return {"msgtype": "markdown", "markdown": {"title": title[:100], "text": text},
                 "at": {"isAtAll": False, "atMobiles": [], "atUserIds": []}}
 
     def render(self, p, key, prev=None) -> Preview:
@@ -78,6 +79,8 @@ class DingTalkTarget(Target):
         return Delivery(prev.external_ref if prev else key)
 
     def send_text(self, title, lines) -> Delivery:
-        self._send({"msgtype": "markdown", "markdown": {"title": title, "text": "\n".join([f"### {escape.chat_text(title, True)}", ""] + [f"- {escape.chat_text(line, True)}" for line in lines])},
+        title = escape.chat_text(title, True)
+        text = "\n".join([f"### {title}", ""] + [f"- {escape.chat_text(line, True)}" for line in lines])
+        self._send({"msgtype": "markdown", "markdown": {"title": title, "text": text},
                     "at": {"isAtAll": False, "atMobiles": [], "atUserIds": []}})
         return Delivery(f"digest:{title}")

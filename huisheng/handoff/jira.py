@@ -76,7 +76,9 @@ class JiraTarget(Target):
             content.append(_para(_text("关键词 keywords: ", True), _text("、".join(escape.plain(k, True) for k in p.keywords))))
         for q in ([] if comment else p.quotes):
             content.append({"type": "blockquote", "content": [_para(_text(escape.plain(q)))]})
-        content.append(_para(_text("在回声中查看 (open in board)", False) | {"marks": [{"type": "link", "attrs": {"href": board_link(p)}}]}))
+        link = {"type": "text", "text": "在回声中查看 (open in board)",
+                "marks": [{"type": "link", "attrs": {"href": board_link(p)}}]}
+        content.append(_para(link))
         content.append(_para(_text(f"huisheng delivery {update_tag(key, p) if comment else key}")))
         return {"type": "doc", "version": 1, "content": content}
 

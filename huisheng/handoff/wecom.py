@@ -45,5 +45,6 @@ class WeComTarget(Target):
         return Delivery(prev.external_ref if prev else key)
 
     def send_text(self, title, lines) -> Delivery:
-        self._send({"msgtype": "markdown", "markdown": {"content": fit_bytes("\n".join([f"### {escape.chat_text(title, True)}", ""] + [f"- {escape.chat_text(line, True)}" for line in lines]))}})
+        text = "\n".join([f"### {escape.chat_text(title, True)}", ""] + [f"- {escape.chat_text(line, True)}" for line in lines])
+        self._send({"msgtype": "markdown", "markdown": {"content": fit_bytes(text)}})
         return Delivery(f"digest:{title}")
