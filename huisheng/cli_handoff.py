@@ -41,9 +41,11 @@ def handoff(cluster_id: Optional[int] = typer.Argument(None, help="cluster id (m
 
             with db.session() as s:
                 rows = hstore.needing_retry(s)
-            out = handoff_flow([(r.cluster_id, r.target) for r in rows])
-            results = out["delivered"]
-            errors = [f"cluster {f['cluster_id']} → {f['target']}: {f['error']}" for f in out["failed"]]
+            results, errors = [], []
+            if rows:  # nothing failed: no Prefect run needed
+                out = handoff_flow([(r.cluster_id, r.target) for r in rows])
+                results = out["delivered"]
+                errors = [f"cluster {f['cluster_id']} → {f['target']}: {f['error']}" for f in out["failed"]]
         for r in results:
             typer.echo(f"cluster {r['cluster_id']} → {r['target']}: {r['external_ref']} ({r['action']})")
         if errors:
