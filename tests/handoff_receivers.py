@@ -42,6 +42,7 @@ class Receiver:
         self.fail_next: list = []
         self.kill_on_create: int | None = None
         self.stall_after_comment = False  # store the comment, then answer too late: the client times out
+        self.stall_after_create = False  # the same for a new ticket
         self.lock = threading.Lock()
         self.base_url = ""
 
@@ -70,6 +71,9 @@ class Receiver:
 
     def created(self):
         """Called after a ticket was stored: the crash test kills the client here, before it hears back."""
+        if self.stall_after_create:
+            self.stall_after_create = False
+            time.sleep(self.timeout_sleep)
         if self.kill_on_create:
             os.kill(self.kill_on_create, signal.SIGKILL)
             time.sleep(0.2)
