@@ -185,3 +185,20 @@ def test_the_webhook_contract(db, cluster_id, configure):
                                                              hashlib.sha256).hexdigest()
     assert got["body"]["cluster"]["size"] == 5 and len(got["body"]["cluster"]["quotes"]) == 5
     assert r.external_ref == "hook-1"
+
+
+def test_error_texts_never_carry_secrets(db, cluster_id, configure, monkeypatch):
+    """A vendor that echoes the token, and a hook URL with its key: neither reaches the stored error."""
+    from handoff_receivers import TOKEN, WeComReceiver
+
+    class Echo(WeComReceiver):
+        def handle(self, method, path, query, headers, raw):
+            return 403, {"errmsg": f"bad key in {path}?key={query['key'][0]} token {TOKEN}"}
+
+    with serve(Echo()) as rec:
+        settings = configure({"t": target_config("wecom", rec.base_url, token_env="HUISHENG_TEST_TOKEN")})
+        with pytest.raises(service.HandoffFailed):
+            service.deliver(db, settings, cluster_id, "t")
+    with db.session() as s:
+        err = hstore.get(s, cluster_id, "t").last_error
+    assert "HTTP 403" in err and TOKEN not in err

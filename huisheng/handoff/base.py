@@ -186,13 +186,25 @@ class Target:
                                     timeout=self.config.timeout)
         except httpx.TimeoutException as e:
             raise TransientError(f"{self.name}: timed out after {self.config.timeout:g} s ({type(e).__name__})") from e
-        except httpx.TransportError as e:
-            raise TransientError(f"{self.name}: {type(e).__name__}: {e}") from e
+        except (httpx.TransportError, httpx.InvalidURL) as e:
+            raise TransientError(self.redact(f"{self.name}: {type(e).__name__}: {e}", url)) from e
         if r.status_code == 429 or r.status_code >= 500:
-            raise TransientError(f"{self.name}: HTTP {r.status_code} {_snippet(r)}")
+            raise TransientError(self.redact(f"{self.name}: HTTP {r.status_code} {_snippet(r)}", url))
         if r.status_code >= 400:
-            raise PermanentError(f"{self.name}: HTTP {r.status_code} {_snippet(r)}")
+            raise PermanentError(self.redact(f"{self.name}: HTTP {r.status_code} {_snippet(r)}", url))
         return r
+
+    def redact(self, message: str, url: str = "") -> str:
+        """Error texts are stored and shown: never with a hook URL's token or a secret a server echoed back."""
+        secrets = [url, self.config.url or ""]
+        for which in ("secret_env", "token_env"):
+            env = getattr(self.config, which)
+            secrets.append(os.environ.get(env, "") if env else "")
+        env = self.config.option("url_env")
+        secrets.append(os.environ.get(env, "") if env else "")
+        for secret in sorted({x for x in secrets if len(x) >= 6}, key=len, reverse=True):
+            message = message.replace(secret, redact_url(secret) if "://" in secret else "…")
+        return message
 
 
 def _snippet(r: httpx.Response, n: int = 200) -> str:
