@@ -68,6 +68,9 @@ def _print_run(result: dict) -> None:
     for sp in c.get("spikes", []):
         typer.echo(f"SPIKE cluster {sp['cluster_id']} 「{sp['label']}」: {sp['count']} on {sp['day']} "
                    f"(baseline {sp['baseline']}/day)")
+    from huisheng.cli_handoff import print_flow_summary
+
+    print_flow_summary(result.get("handoff"))
 
 
 @app.command()
@@ -264,6 +267,11 @@ def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled 
 
         clf, card = active_model(settings)
         typer.echo(format_metrics(f"{data} with {card['version']}", eval_model(clf, load_labelled(data))))
+
+
+from huisheng.cli_handoff import handoff as _handoff_command  # noqa: E402  (own module, DESIGN §6)
+
+app.command("handoff")(_handoff_command)
 
 
 def main() -> None:

@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     board_host: str = "127.0.0.1"
     board_port: int = 8501
     hf_hub_offline: bool = Field(default=True, description="set false only if you configure a model hub")
+    handoff: dict = Field(default_factory=dict, description="[handoff] board_url, [handoff.targets.NAME], "
+                                                            "[handoff.rules], [handoff.digest]; see huisheng/handoff/config.py")
 
     @classmethod
     def settings_customise_sources(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from prefect import flow
 
+from huisheng.flows.handoff import handoff_flow
 from huisheng.flows.tasks import analyse_task, ingest_file_task, recluster_task, retrain_task
 
 
@@ -25,7 +26,11 @@ def recluster_flow() -> dict:
 @flow(name="pipeline")
 def pipeline_flow(paths: list[str] | None = None, source: str | None = None) -> dict:
     ingested = ingest_flow(paths, source) if paths else []
-    return {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
+    result = {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
+    # hand-off last: ticket states, rules, digest. Its failures are reported, never fatal to the pipeline.
+    state = handoff_flow(return_state=True)
+    result["handoff"] = state.result() if state.is_completed() else {"errors": [state.message or "handoff failed"]}
+    return result
 
 
 @flow(name="retrain")

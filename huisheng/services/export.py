@@ -116,6 +116,9 @@ def _quotes(session: Session, c: Cluster, n: int) -> list[str]:
     return picked
 
 
+representative_quotes = _quotes  # public name for hand-off targets (services/handoff.py)
+
+
 def _blockquote(text: str) -> list[str]:
     lines = []
     for line in text.split("\n"):

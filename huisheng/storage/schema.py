@@ -19,12 +19,17 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # step n -> n+1, as plain DDL that SQLite and PostgreSQL both accept; applied in order by Database.create()
 MIGRATIONS: dict[int, list[str]] = {
     1: ["ALTER TABLE analyses ADD COLUMN explanation JSON", "ALTER TABLE analyses ADD COLUMN quality_parts JSON",
         "ALTER TABLE analyses ADD COLUMN margin FLOAT", "CREATE INDEX ix_analyses_margin ON analyses (margin)"],
+    # hand-off (issue 9): what was delivered when, where it lives, and one row per (cluster, target)
+    2: ["ALTER TABLE handoffs ADD COLUMN delivered_at TIMESTAMP", "ALTER TABLE handoffs ADD COLUMN external_url VARCHAR(1024)",
+        "ALTER TABLE handoffs ADD COLUMN delivered_size INTEGER", "ALTER TABLE handoffs ADD COLUMN delivered_spike VARCHAR(32)",
+        "ALTER TABLE handoffs ADD COLUMN external_state VARCHAR(32)",
+        "CREATE UNIQUE INDEX uq_handoffs_cluster_target ON handoffs (cluster_id, target)"],
 }
 
 ITEM_KINDS = ("comment", "post", "review")
@@ -144,7 +149,11 @@ class Decision(Base):
 
 
 class Handoff(Base):
+    """One row per (cluster, target): the ticket or message a cluster became. Written *before* sending (status
+    'sending') so a crash between send and commit is detectable; see huisheng/services/handoff.py."""
+
     __tablename__ = "handoffs"
+    __table_args__ = (Index("uq_handoffs_cluster_target", "cluster_id", "target", unique=True),)
     id: Mapped[int] = mapped_column(primary_key=True)
     cluster_id: Mapped[int] = mapped_column(ForeignKey("clusters.id"))
     target: Mapped[str] = mapped_column(String(64))
@@ -155,6 +164,23 @@ class Handoff(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    external_url: Mapped[str | None] = mapped_column(String(1024))
+    delivered_size: Mapped[int | None] = mapped_column(Integer)  # cluster size at the last delivery: "+N voices"
+    delivered_spike: Mapped[str | None] = mapped_column(String(32))  # day of the spike last reported
+    external_state: Mapped[str | None] = mapped_column(String(32))  # open / closed, read back from Jira / GitHub
+
+
+class HandoffDigest(Base):
+    """One daily digest per (target, local day), so a re-run does not post it twice."""
+
+    __tablename__ = "handoff_digests"
+    __table_args__ = (UniqueConstraint("target", "day", name="uq_handoff_digest_day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    target: Mapped[str] = mapped_column(String(64))
+    day: Mapped[str] = mapped_column(String(10))
+    external_ref: Mapped[str | None] = mapped_column(String(512))
+    sent_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
 class ModelVersion(Base):

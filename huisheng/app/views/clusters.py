@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from huisheng.app import actions, clusters_data, data, layout, state
+from huisheng.app import actions, clusters_data, data, handoff_panel, layout, state
 from huisheng.app.actions import key
 from huisheng.app.safe import md_escape
 from huisheng.models import CATEGORIES
@@ -33,6 +33,7 @@ with db.session() as s:
     members = {c.id: clusters_data.members_frame(s, c.id, tz) for c in cards}
 
 st.caption(f"共 {total} 个聚类 (clusters), 排序 (order): {clusters_data.SORT_LABELS[order]}.")
+handoff_panel.failed_deliveries(db, tz)
 if not cards:
     st.info("还没有聚类 (no clusters for these filters). 聚类由 `huisheng run` 生成 (clusters come from pipeline runs).")
 else:
@@ -99,6 +100,7 @@ for c in cards:
             s2.text_input("新聚类名称 (new cluster name)", key=key("cl", c.id, "split_label"), max_chars=256)
             st.button("拆分为新聚类 (split into a new cluster)", key=key("cl", c.id, "split"),
                       on_click=actions.split_cluster, args=(c.id, c.version), disabled=len(options) < 2)
+        handoff_panel.cluster_handoff(db, c.id, tz)
         with st.expander(f"审计记录 (audit log): {len(c.audit)}"):
             if c.audit.empty:
                 st.caption("还没有人工决定 (no decisions yet).")

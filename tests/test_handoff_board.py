@@ -1,0 +1,67 @@
+"""The clusters page's hand-off action in AppTest: choose a target, preview the exact payload, send; the history
+with its link; a failed delivery listed with a retry button that works."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+import huisheng.app  # noqa: E402
+from handoff_fixtures import PHONE, cluster_id, configure, target_config  # noqa: E402,F401
+from handoff_receivers import GitHubReceiver, SlackReceiver, serve  # noqa: E402
+from huisheng.app.safe import md_escape  # noqa: E402
+from huisheng.storage import handoffs as hstore  # noqa: E402
+
+BOARD = Path(huisheng.app.__file__).parent / "board.py"
+
+
+def clusters_page() -> AppTest:
+    at = AppTest.from_file(str(BOARD), default_timeout=30).run()
+    at.text_input(key="actor_input").set_value("pm-li").run()
+    at.switch_page("views/clusters.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_board_previews_sends_and_shows_history(db, cluster_id, configure):
+    with serve(GitHubReceiver()) as rec:
+        settings = configure({"gh": target_config("github", rec.base_url), "md": {"kind": "markdown"}})
+        at = clusters_page()
+        assert at.selectbox(key=f"ho_{cluster_id}_target").options == ["gh (github)", "md (markdown)"]
+        at.selectbox(key=f"ho_{cluster_id}_target").set_value("gh")
+        at.toggle(key=f"ho_{cluster_id}_preview").set_value(True).run()
+        preview = [c.value for c in at.code if c.value.startswith("POST ")]
+        assert preview and "/repos/acme/app/issues" in preview[0] and PHONE not in preview[0]
+        assert rec.requests == 0, "a preview sends nothing"
+        at.button(key=f"ho_{cluster_id}_send").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert any(md_escape("acme/app#1") in s.value for s in at.success), [s.value for s in at.success]
+        assert len(rec.issues) == 1
+        body = json.loads(preview[0].split("\n\n", 1)[1])
+        assert rec.issues[1]["body"] == body["body"], "the preview was the exact payload"
+        history = [df.value for df in at.dataframe if "引用 (reference)" in df.value.columns]
+        assert history and history[0]["引用 (reference)"].tolist() == ["acme/app#1"]
+        assert history[0]["链接 (link)"].tolist() == ["https://github.example/acme/app/issues/1"]
+        at.button(key=f"ho_{cluster_id}_send").click().run()  # again: nothing new
+        assert len(rec.issues) == 1 and any("unchanged" in s.value for s in at.success)
+    with db.session() as s:
+        assert hstore.get(s, cluster_id, "gh").status == "delivered"
+
+
+def test_board_lists_failures_and_retries_them(db, cluster_id, configure):
+    with serve(SlackReceiver()) as rec:
+        rec.fail_next = [500, 500]
+        configure({"slack": target_config("slack", rec.base_url)})
+        at = clusters_page()
+        at.button(key=f"ho_{cluster_id}_send").click().run()
+        assert any("交接失败" in e.value and "HTTP 500" in e.value for e in at.error)
+        failures = [df.value for df in at.dataframe if "错误 (last error)" in df.value.columns and "聚类 (cluster)" in df.value.columns]
+        assert failures and failures[0]["目标 (target)"].tolist() == ["slack"]
+        at.button(key=f"ho_retry_{cluster_id}_slack").click().run()
+        assert not at.exception and len(rec.accepted) == 1
+        assert not any(b.key == f"ho_retry_{cluster_id}_slack" for b in at.button), "the failure is gone"
