@@ -91,6 +91,9 @@ def demo(no_board: bool = typer.Option(False, "--no-board", help="load and analy
         raise CliError(f"no sample feed in {P.SAMPLE_DIR}")
     result = pipeline_flow(files, None)
     _print_run(result)
+    from huisheng.cli_users import print_demo_accounts
+
+    print_demo_accounts(_db(settings))
     if not no_board:
         raise typer.Exit(_run_board(settings))
 
@@ -254,6 +257,11 @@ def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled 
 
         clf, card = active_model(settings)
         typer.echo(format_metrics(f"{data} with {card['version']}", eval_model(clf, load_labelled(data))))
+
+
+from huisheng.cli_users import user_app  # noqa: E402
+
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ def _reset_page() -> None:
     st.session_state["cl_page"] = 1
 
 
-db = layout.page_setup()
+db = layout.page_setup("clusters")
 st.title("聚类 (Clusters)")
 tz = state.settings().timezone
 

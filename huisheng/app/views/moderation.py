@@ -12,7 +12,7 @@ def _reset_page() -> None:
     st.session_state["mod_page"] = 1
 
 
-db = layout.page_setup()
+db = layout.page_setup("moderation")
 st.title("审核队列 (Moderation queue)")
 tz = state.settings().timezone
 
