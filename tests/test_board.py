@@ -113,6 +113,8 @@ def open_page(page: str | None = None, user: str | None = None, role: str = "adm
     assert not at.exception, [e.value for e in at.exception]
     if page and page != "overview":
         at.switch_page(f"views/{page}.py").run()
+    if page == "moderation":  # these tests decide card by card; the bulk table has its own tests
+        at.radio(key="mod_view").set_value("cards").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
