@@ -29,8 +29,11 @@ PAGE_INFO = {  # page -> (title, icon); who sees which is decided in services/ac
 
 principal = auth.current()
 if principal is None:
-    st.navigation([st.Page(auth.login_page, title="登录 (Sign in)", icon=":material/login:", url_path="login",
-                           default=True)]).run()
+    # every page URL answers with the login form (hidden twins of the login page): no "page not found" dialog for a
+    # bookmarked link, and after signing in the visitor lands on the page they asked for if their role may see it
+    st.navigation([st.Page(auth.login_page, title="登录 (Sign in)", icon=":material/login:", url_path="login", default=True)]
+                  + [st.Page(auth.login_page, title="登录 (Sign in)", url_path=p, visibility="hidden")
+                     for p in PAGE_INFO]).run()
 else:
     visible = accounts.visible_pages(principal.role)
     st.navigation([st.Page(VIEWS / f"{p}.py", title=PAGE_INFO[p][0], icon=PAGE_INFO[p][1], default=i == 0)
