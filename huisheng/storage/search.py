@@ -11,7 +11,7 @@ anti-join plus the new items. Matching, by backend:
 
 from __future__ import annotations
 
-from sqlalchemy import Integer, and_, column, func, literal, or_, select, text
+from sqlalchemy import Integer, and_, column, or_, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -43,7 +43,9 @@ def _fts(s: Session, create: bool = False) -> bool:
 def sync(s: Session, batch: int = 2000) -> int:
     """Segment the items that are new or changed since they were last indexed; returns how many."""
     fts = _fts(s, create=True)
-    if _dialect(s) == "postgresql":
+    if _dialect(s) == "postgresql" and not s.scalar(
+            text("SELECT 1 FROM pg_indexes WHERE indexname = 'ix_search_terms_array'")):
+        # looked up first: CREATE INDEX takes a lock that would wait for a running pipeline's transaction
         s.execute(text("CREATE INDEX IF NOT EXISTS ix_search_terms_array ON search_terms "
                        "USING gin (string_to_array(terms, ' '))"))
     done = 0
@@ -86,11 +88,9 @@ def matches(s: Session, query: str):
     if _fts(s):
         ids = text("SELECT rowid FROM items_fts WHERE items_fts MATCH :fts_q").bindparams(fts_q=_fts_query(terms))
         return Item.id.in_(ids.columns(column("rowid", Integer)))
-    if _dialect(s) == "postgresql":
-        from sqlalchemy.dialects.postgresql import ARRAY, array
-        from sqlalchemy import Text
-
-        arr = func.string_to_array(SearchTerms.terms, literal(" "), type_=ARRAY(Text))
-        return Item.id.in_(select(SearchTerms.item_id).where(arr.contains(array(terms, type_=Text))))
+    if _dialect(s) == "postgresql":  # the exact expression of the GIN index created by sync, so the index is used
+        contains = text("string_to_array(search_terms.terms, ' ') @> CAST(:pg_terms AS text[])").bindparams(
+            pg_terms=terms)
+        return Item.id.in_(select(SearchTerms.item_id).where(contains))
     return Item.id.in_(select(SearchTerms.item_id).where(
         and_(*[SearchTerms.terms.like(f"% {_like_escape(t)} %", escape="\\") for t in terms])))
