@@ -12,7 +12,7 @@ from huisheng.storage.curation import record_decision
 NEW_NAME, NEW_ROLE, NEW_PASSWORD_SHOWN = "users_new_name", "users_new_role", "_users_new_password"
 
 
-def _run(change, done: str) -> None:
+def _run(change, done: str) -> bool:
     try:
         actor = auth.require("manage_users").name
         with state.get_db().session() as s:
@@ -20,8 +20,9 @@ def _run(change, done: str) -> None:
             record_decision(s, actor, action, "user", user.id, before, after)
     except (PermissionError, accounts.AccountError, KeyError) as e:
         state.flash("error", f"操作失败 (failed): {e}")
-        return
+        return False
     state.flash("success", done)
+    return True
 
 
 def add_user() -> None:
@@ -33,8 +34,7 @@ def add_user() -> None:
         u = accounts.add_user(s, name, role, password)
         return u, "add_user", {}, {"name": u.name, "role": u.role}
 
-    _run(change, f"已创建 (created) {name} ({role})")
-    if not any(k == "error" for k, _ in st.session_state.get("_huisheng_flash", [])):
+    if _run(change, f"已创建 (created) {name} ({role})"):
         st.session_state[NEW_PASSWORD_SHOWN] = (name, password)  # shown once on the next render, then dropped
         st.session_state[NEW_NAME] = ""
 
@@ -46,8 +46,8 @@ def reset_password(name: str) -> None:
         u = accounts.set_password(s, name, password)
         return u, "reset_password", {}, {}
 
-    _run(change, f"已重置密码 (password reset): {name}")
-    st.session_state[NEW_PASSWORD_SHOWN] = (name, password)
+    if _run(change, f"已重置密码 (password reset): {name}"):
+        st.session_state[NEW_PASSWORD_SHOWN] = (name, password)
 
 
 def set_disabled(name: str, disabled: bool) -> None:
