@@ -9,13 +9,13 @@ next click; a session also ends after ``session_idle_minutes`` without a click o
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import streamlit as st
 
 from huisheng.app import state
 from huisheng.services import accounts
-from huisheng.services.accounts import PermissionDenied, Principal
+from huisheng.services.accounts import Principal
 from huisheng.storage.schema import utcnow
 
 SESSION_KEY = "_huisheng_auth"
@@ -146,7 +146,3 @@ def _md(text: str) -> str:
 
     return md_escape(text, 128)
 
-
-def signed_in_since() -> datetime | None:
-    info = st.session_state.get(SESSION_KEY)
-    return info["signed_in_at"] if info else None
