@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, text
 
 from huisheng.services import accounts
-from huisheng.storage.schema import Decision, User, utcnow
+from huisheng.storage.schema import SCHEMA_VERSION, Decision, User, utcnow
 
 pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
@@ -284,7 +284,7 @@ def test_a_version_2_database_is_upgraded_in_place(tmp_path):
                        "VALUES ('a', 'approve', 'item', 1, '{}', '{}', '2024-01-01')"))
     old.engine.dispose()
     db = Database(url).create()
-    assert db.schema_version() == 3
+    assert db.schema_version() == SCHEMA_VERSION
     with db.session() as s:
         u = accounts.get_user(s, "old")
         assert u.disabled in (False, 0) and u.failed_logins == 0 and u.locked_until is None
