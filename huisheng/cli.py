@@ -94,6 +94,9 @@ def demo(no_board: bool = typer.Option(False, "--no-board", help="load and analy
         raise CliError(f"no sample feed in {P.SAMPLE_DIR}")
     result = pipeline_flow(files, None)
     _print_run(result)
+    from huisheng.cli_users import print_demo_accounts
+
+    print_demo_accounts(_db(settings))
     if not no_board:
         raise typer.Exit(_run_board(settings))
 
@@ -270,8 +273,10 @@ def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled 
 
 
 from huisheng.cli_handoff import handoff as _handoff_command  # noqa: E402  (own module, DESIGN §6)
+from huisheng.cli_users import user_app  # noqa: E402
 
 app.command("handoff")(_handoff_command)
+app.add_typer(user_app, name="user")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from conftest import free_port, wait_for_http
-from test_board import TEXTS, populated  # noqa: F401  (fixture: a database with items and clusters)
+from test_board import PASSWORD, TEXTS, ensure_user, populated  # noqa: F401  (fixture: items and clusters)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -27,6 +27,7 @@ def board_url(populated, settings, tmp_path):  # noqa: F811
     proc = subprocess.Popen([sys.executable, "-m", "huisheng.cli", "board", "--port", str(port)],
                             stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
     url = f"http://127.0.0.1:{port}"
+    ensure_user("browser-admin", "admin")
     try:
         wait_for_http(url + "/_stcore/health", proc, log_path)
         yield url
@@ -44,15 +45,20 @@ def test_board_in_a_real_browser(board_url, tmp_path):
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.goto(board_url + "/")
+        page.get_by_label("用户名 (name)").fill("browser-admin")
+        page.get_by_label("密码 (password)").fill(PASSWORD)
+        page.get_by_role("button", name="登录 (sign in)").click()
         page.get_by_role("heading", name="概览 (Overview)").wait_for(timeout=60000)
         page.get_by_role("link", name="审核队列 (Moderation)").click()
         page.get_by_role("heading", name="审核队列 (Moderation queue)").wait_for(timeout=30000)
+        page.get_by_text("卡片 (cards)").click()  # the card view shows whole texts
         page.get_by_text(TEXTS["bug"][0], exact=False).first.wait_for(timeout=30000)
         page.wait_for_timeout(1000)
         assert "<script>alert(1)</script>" in page.inner_text("body")  # shown, as text
         assert page.locator("a[href*='evil.example']").count() == 0
         page.get_by_role("link", name="聚类 (Clusters)").click()
         page.get_by_role("heading", name="聚类 (Clusters)").wait_for(timeout=30000)
+        page.get_by_text("关键词 (keywords)", exact=False).first.wait_for(timeout=30000)
         page.wait_for_timeout(1500)
         page.screenshot(path=str(tmp_path / "clusters.png"), full_page=True)
         body = page.inner_text("body")

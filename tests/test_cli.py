@@ -144,6 +144,15 @@ def test_demo_loads_the_sample_and_serves_the_board(tmp_path, monkeypatch):
             assert s.scalar(select(func.count()).select_from(Cluster)) > 20
         out = (tmp_path / "demo.log").read_text()
         assert f"http://127.0.0.1:{port}" in out and "analyze: 2075 items classified" in out
+        # demo accounts for the three roles, printed with passwords that sign in
+        from huisheng.services import accounts
+
+        printed = {ln.split()[1]: (ln.split()[0], ln.split()[2]) for ln in out.splitlines() if ln.startswith("  ")
+                   and len(ln.split()) == 3 and ln.split()[1].startswith("demo-")}
+        assert {role for role, _ in printed.values()} == {"moderator", "pm", "admin"}
+        with db.session() as s:
+            for name, (role, password) in printed.items():
+                assert accounts.authenticate(s, name, password).principal.role == role
     finally:
         proc.terminate()
         proc.wait(30)

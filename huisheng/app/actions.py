@@ -1,5 +1,6 @@
-"""What the board's buttons do. Each action runs one storage function in one transaction with the current user as
-actor (the storage functions write the audit log in that same transaction), then queues a message for the page.
+"""What the board's buttons do. Each action first asks huisheng/app/auth.py whether the signed-in user holds the
+permission it needs (services/accounts.PERMISSIONS), then runs one storage function in one transaction with that
+user as actor (the storage functions write the audit log in that same transaction), then queues a message.
 
 They are used as ``on_click`` callbacks: Streamlit runs a callback before the next script run, with the arguments
 bound when the button was drawn. So the page re-renders with the new state (no explicit ``st.rerun()`` needed), a
@@ -14,7 +15,7 @@ from typing import Callable
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from huisheng.app import state
+from huisheng.app import auth, state
 from huisheng.app.safe import one_line
 from huisheng.storage import clusters as cstore
 from huisheng.storage import curation
@@ -25,10 +26,11 @@ def key(prefix: str, obj_id: int, name: str) -> str:
     return f"{prefix}_{obj_id}_{name}"
 
 
-def _apply(fn: Callable[[Session, str], object], done: str) -> bool:
-    actor = state.current_user()
-    if not actor:
-        state.flash("error", "请先在侧边栏填写你的名字 (enter your name in the sidebar): every decision is signed.")
+def _apply(fn: Callable[[Session, str], object], done: str, permission: str = "curate_items") -> bool:
+    try:
+        actor = auth.require(permission).name
+    except PermissionError as e:
+        state.flash("error", f"不允许 (not allowed): {e}")
         return False
     try:
         with state.get_db().session() as s:
@@ -72,7 +74,7 @@ def rename_cluster(cluster_id: int, expected_version: int, current_label: str | 
         state.flash("info", f"聚类 #{cluster_id} 名称未变 (label unchanged).")
         return
     _apply(lambda s, a: cstore.rename(s, cluster_id, label, a, expected_version=expected_version),
-           f"聚类 #{cluster_id} 已重命名 (renamed): {one_line(label, 80)}")
+           f"聚类 #{cluster_id} 已重命名 (renamed): {one_line(label, 80)}", "edit_clusters")
 
 
 def set_cluster_status(cluster_id: int, expected_version: int, current_status: str | None = None) -> None:
@@ -81,7 +83,7 @@ def set_cluster_status(cluster_id: int, expected_version: int, current_status: s
         state.flash("info", f"聚类 #{cluster_id} 状态未变 (status unchanged): {status}")
         return
     _apply(lambda s, a: cstore.set_status(s, cluster_id, status, a, expected_version=expected_version),
-           f"聚类 #{cluster_id} 状态 (status) → {status}")
+           f"聚类 #{cluster_id} 状态 (status) → {status}", "edit_clusters")
 
 
 def merge_cluster(cluster_id: int) -> None:
@@ -93,7 +95,7 @@ def merge_cluster(cluster_id: int) -> None:
         state.flash("warning", "请选择目标聚类 (choose a target cluster).")
         return
     if _apply(lambda s, a: cstore.merge(s, cluster_id, int(target), a),
-              f"聚类 #{cluster_id} 已并入 (merged into) #{target}"):
+              f"聚类 #{cluster_id} 已并入 (merged into) #{target}", "edit_clusters"):
         st.session_state[key("cl", cluster_id, "merge_confirm")] = False
 
 
@@ -122,7 +124,8 @@ def split_cluster(cluster_id: int, expected_version: int) -> None:
     def do(s: Session, actor: str) -> None:
         new_ids.append(cstore.split(s, cluster_id, items, label, actor, expected_version=expected_version).id)
 
-    if _apply(do, f"聚类 #{cluster_id} 拆分出 (split off) {len(items)} 条 → 新聚类 (new cluster): {one_line(label, 80)}"):
+    if _apply(do, f"聚类 #{cluster_id} 拆分出 (split off) {len(items)} 条 → 新聚类 (new cluster): {one_line(label, 80)}",
+              "edit_clusters"):
         state.flash("info", f"新聚类编号 (new cluster id): #{new_ids[0]}")
         _refresh_now({cluster_id, new_ids[0]})
         st.session_state[key("cl", cluster_id, "split_items")] = []

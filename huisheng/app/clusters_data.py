@@ -65,14 +65,36 @@ def rank(clusters: list[Cluster], order: str, growth: dict[int, float]) -> list[
     raise ValueError(f"unknown order {order!r}; one of {list(SORT_LABELS)}")
 
 
-def cluster_total(s: Session, category: str | None, status: str | None) -> int:
-    return len(cstore.board_clusters(s, category=none_if_all(category), status=none_if_all(status)))
+def search_cluster_ids(s: Session, query: str) -> set[int] | None:
+    """Clusters whose label or keywords hold the words, or with a member whose text does (None: no search)."""
+    from huisheng.models.search_terms import query_terms
+    from huisheng.storage import queue
+
+    words = query_terms(query)
+    if not words:
+        return None
+    found = set(queue.cluster_ids(s, queue.QueueFilter(status=None, search=query)))
+    for c in cstore.board_clusters(s):
+        hay = " ".join([c.label or "", *[str(k) for k in (c.keywords or [])]]).lower()
+        if all(w in hay for w in words):
+            found.add(c.id)
+    return found
+
+
+def _board_clusters(s: Session, category: str | None, status: str | None, only: set[int] | None) -> list[Cluster]:
+    clusters = cstore.board_clusters(s, category=none_if_all(category), status=none_if_all(status))
+    return clusters if only is None else [c for c in clusters if c.id in only]
+
+
+def cluster_total(s: Session, category: str | None, status: str | None, only: set[int] | None = None) -> int:
+    return len(_board_clusters(s, category, status, only))
 
 
 def cluster_cards(s: Session, category: str | None, status: str | None, tz: str, page: int = 1, page_size: int = 20,
-                  order: str = "size_growth") -> tuple[list[ClusterCard], int]:
-    """A page of live clusters in ``order`` with their trends and audit entries; and how many clusters match."""
-    all_clusters = cstore.board_clusters(s, category=none_if_all(category), status=none_if_all(status))
+                  order: str = "size_growth", only: set[int] | None = None) -> tuple[list[ClusterCard], int]:
+    """A page of live clusters in ``order`` with their trends and audit entries; and how many clusters match.
+    ``only``: restrict to these cluster ids (a search)."""
+    all_clusters = _board_clusters(s, category, status, only)
     growth = trends.growth_by_cluster(s, tz) if order == "size_growth" else {}
     start = max(page - 1, 0) * page_size
     chosen = rank(all_clusters, order, growth)[start : start + page_size]

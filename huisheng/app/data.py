@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from huisheng.app.safe import one_line
 from huisheng.models import CATEGORIES
 from huisheng.storage import clusters as cstore
-from huisheng.storage import curation, stats
+from huisheng.storage import curation, queue, stats
 from huisheng.storage.ingest import list_quarantine
 from huisheng.storage.schema import CLUSTER_STATUSES
 
@@ -137,25 +137,47 @@ class QueueRow:
     model_version: str = ""
     explanation: list = field(default_factory=list)
     quality_parts: dict = field(default_factory=dict)
+    meta: dict = field(default_factory=dict)
+    cluster_id: int | None = None
 
     @property
     def effective_category(self) -> str:
         return self.human_category or self.model_category
 
+    @property
+    def confidence(self) -> float:
+        return float(self.scores.get(self.model_category, 0.0) or 0.0)
 
-def queue_count(s: Session, category: str | None, status: str | None) -> int:
-    return curation.moderation_queue_count(s, none_if_all(category), none_if_all(status))
+
+def queue_count(s: Session, flt: "queue.QueueFilter") -> int:
+    return queue.count(s, flt)
 
 
-def queue_page(s: Session, category: str | None, status: str | None, order: str, page: int, page_size: int) -> list[QueueRow]:
-    rows = curation.moderation_queue(s, category=none_if_all(category), status=none_if_all(status), order=order,
-                                     limit=page_size, offset=max(page - 1, 0) * page_size)
+def queue_page(s: Session, flt: "queue.QueueFilter", order: str, page: int, page_size: int) -> list[QueueRow]:
+    rows = queue.items(s, flt, order=order, limit=page_size, offset=max(page - 1, 0) * page_size)
     return [QueueRow(id=it.id, source=src, kind=it.kind, created_at=it.created_at, author=it.author, title=it.title,
                      text=it.text, model_category=a.category, scores=dict(a.scores or {}),
                      quality_score=float(a.quality_score or 0.0), human_category=it.human_category,
                      featured=bool(it.featured), status=it.moderation_status, model_version=a.model_version or "",
-                     explanation=list(a.explanation or []), quality_parts=dict(a.quality_parts or {}))
+                     explanation=list(a.explanation or []), quality_parts=dict(a.quality_parts or {}),
+                     meta=dict(it.meta or {}), cluster_id=a.cluster_id)
             for it, a, src in rows]
+
+
+QUEUE_TABLE_COLUMNS = ["id", "内容 (text)", "模型 (model)", "置信 (confidence)", "人工 (human)", "质量 (quality)",
+                       "状态 (status)", "精选 (featured)", "来源 (source)", "评分 (rating)", "版本 (version)",
+                       "时间 (created)"]
+
+
+def queue_frame(rows: list[QueueRow], tz: str, chars: int = 120) -> pd.DataFrame:
+    """The queue as a table for row selection (plain text cells: never Markdown)."""
+    return pd.DataFrame(
+        [{"id": r.id, "内容 (text)": one_line(f"{r.title} | {r.text}" if r.title else r.text, chars),
+          "模型 (model)": r.model_category, "置信 (confidence)": round(r.confidence, 2),
+          "人工 (human)": r.human_category or "", "质量 (quality)": round(r.quality_score, 2),
+          "状态 (status)": r.status, "精选 (featured)": r.featured, "来源 (source)": r.source,
+          "评分 (rating)": r.meta.get("rating"), "版本 (version)": str(r.meta.get("app_version") or ""),
+          "时间 (created)": fmt_time(r.created_at, tz)} for r in rows], columns=QUEUE_TABLE_COLUMNS)
 
 
 QUALITY_PART_LABELS = {"length": "长度 length", "structure": "结构 structure", "density": "信息密度 density",

@@ -17,8 +17,10 @@ SEND_RETRIES = 1  # the board waits for the answer: one quick retry, the rest is
 
 
 def may_hand_off() -> bool:
-    """Who may hand off. Everyone for now; the roles issue replaces this with its permission check (pm, admin)."""
-    return True
+    """Who may hand off: the permission table in services/accounts.py (pm, admin)."""
+    from huisheng.app import auth
+
+    return auth.can("handoff")
 
 
 def _service():

@@ -1,4 +1,5 @@
-"""What every page draws first: the sidebar (who is deciding), the database check, pending messages.
+"""What every page draws first: the login gate, the sidebar (who is signed in, sign out), the database check,
+pending messages.
 
 Each page calls ``page_setup()`` itself, so a page is complete however it is started (board.py via st.navigation,
 or AppTest running the page file). The pages live in ``views/``: a folder named ``pages/`` next to the entry script
@@ -9,38 +10,29 @@ from __future__ import annotations
 
 import streamlit as st
 
-from huisheng.app import state
+from huisheng.app import auth, state
 from huisheng.app.safe import md_escape
 from huisheng.runtime import configure
 from huisheng.storage import Database
 
-USER_WIDGET_KEY = "actor_input"
 _ALERTS = ("success", "error", "warning", "info")
 
 
-def _sync_user() -> None:
-    # a plain session key outlives page switches; a widget's own state is dropped on pages that do not draw it
-    st.session_state[state.USER_KEY] = st.session_state.get(USER_WIDGET_KEY, "")
-
-
 def sidebar() -> None:
-    state.init_user()
     with st.sidebar:
-        st.text_input("当前用户 (your name)", value=st.session_state[state.USER_KEY], key=USER_WIDGET_KEY,
-                      max_chars=128, on_change=_sync_user,
-                      help="每个决定都记录在这个名字下 (every decision is recorded under this name)")
-        if not state.current_user():
-            st.warning("请填写你的名字 (enter your name): 没有名字不能做决定.")
+        auth.sidebar_account()
         st.caption("回声 huisheng: 中文用户反馈的分类、聚类与整理。审核员处理队列，产品经理整理聚类并导出。"
                    " (Chinese user feedback, classified and clustered: moderators curate items, PMs triage "
                    "clusters and hand them off.)")
         st.caption("数据库 (database): " + md_escape(state.safe_url(state.settings().resolved_database_url)))
 
 
-def page_setup() -> Database:
-    """Sidebar, database (or a clear error and stop), then the messages left by the last action."""
+def page_setup(page: str) -> Database:
+    """Gate (signed in, and the role may open ``page``: see services/accounts.PAGES; otherwise a message and
+    stop), sidebar, database (or a clear error and stop), then the messages left by the last action."""
     configure()  # idempotent; covers a page started without board.py
     st.set_page_config(page_title="回声 huisheng", layout="wide")
+    auth.gate(page)
     sidebar()
     try:
         db = state.get_db()

@@ -8,8 +8,6 @@ from sqlalchemy.engine import make_url
 from huisheng.settings import Settings, get_settings
 from huisheng.storage import Database, open_database
 
-USER_KEY = "actor"
-DEFAULT_USER = "moderator"
 _FLASH_KEY = "_huisheng_flash"
 
 
@@ -36,13 +34,11 @@ def safe_url(url: str) -> str:
         return "(invalid database URL)"
 
 
-def init_user() -> None:
-    st.session_state.setdefault(USER_KEY, DEFAULT_USER)
-
-
 def current_user() -> str:
-    """The name entered in the sidebar; every decision is recorded under it."""
-    return str(st.session_state.get(USER_KEY) or "").strip()
+    """The signed-in user's name (huisheng/app/auth.py); every decision is recorded under it. Empty when nobody is."""
+    from huisheng.app import auth
+
+    return auth.current_name()
 
 
 def flash(kind: str, message: str) -> None:

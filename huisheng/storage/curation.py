@@ -28,8 +28,8 @@ def relabel(s: Session, item_id: int, category: str, actor: str) -> Item:
     if category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}; one of {CATEGORIES}")
     item = _item(s, item_id)
-    before = {"human_category": item.human_category,
-              "model_category": item.analysis.category if item.analysis else None}
+    before = {"human_category": item.human_category, "moderation_status": item.moderation_status,
+              "featured": bool(item.featured), "model_category": item.analysis.category if item.analysis else None}
     item.human_category = category
     item.moderation_status = "approved" if category != "spam" else "rejected"
     record_decision(s, actor, "relabel", "item", item.id, before, {"human_category": category})
@@ -38,7 +38,7 @@ def relabel(s: Session, item_id: int, category: str, actor: str) -> Item:
 
 def set_featured(s: Session, item_id: int, featured: bool, actor: str) -> Item:
     item = _item(s, item_id)
-    before = {"featured": item.featured}
+    before = {"featured": bool(item.featured), "moderation_status": item.moderation_status}
     item.featured = featured
     if featured:
         item.moderation_status = "approved"

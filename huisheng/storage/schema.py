@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # step n -> n+1, as plain DDL that SQLite and PostgreSQL both accept; applied in order by Database.create()
 MIGRATIONS: dict[int, list[str]] = {
@@ -30,6 +30,16 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE handoffs ADD COLUMN delivered_size INTEGER", "ALTER TABLE handoffs ADD COLUMN delivered_spike VARCHAR(32)",
         "ALTER TABLE handoffs ADD COLUMN external_state VARCHAR(32)",
         "CREATE UNIQUE INDEX uq_handoffs_cluster_target ON handoffs (cluster_id, target)"],
+    # accounts (issue 10): disabled users, failed-login back-off, sessions ended by a password change; undo of decisions
+    3: ["ALTER TABLE users ADD COLUMN disabled BOOLEAN DEFAULT FALSE",
+        "ALTER TABLE users ADD COLUMN failed_logins INTEGER DEFAULT 0",
+        "ALTER TABLE users ADD COLUMN locked_until TIMESTAMP",
+        "ALTER TABLE users ADD COLUMN password_changed_at TIMESTAMP",
+        "ALTER TABLE users ADD COLUMN created_at TIMESTAMP",
+        "ALTER TABLE users ADD COLUMN last_login_at TIMESTAMP",
+        "ALTER TABLE decisions ADD COLUMN batch VARCHAR(36)",
+        "ALTER TABLE decisions ADD COLUMN undone_by INTEGER",
+        "CREATE INDEX ix_decisions_batch ON decisions (batch)"],
 }
 
 ITEM_KINDS = ("comment", "post", "review")
@@ -135,9 +145,11 @@ class Cluster(Base):
 
 
 class Decision(Base):
-    """Audit log of every human action."""
+    """Audit log of every human action. ``batch`` groups the rows of one bulk action; ``undone_by`` is the id of
+    the decision that reverted this one."""
 
     __tablename__ = "decisions"
+    __table_args__ = (Index("ix_decisions_batch", "batch"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     actor: Mapped[str] = mapped_column(String(128))
     action: Mapped[str] = mapped_column(String(64))
@@ -146,6 +158,8 @@ class Decision(Base):
     before: Mapped[dict] = mapped_column(default=dict)
     after: Mapped[dict] = mapped_column(default=dict)
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    batch: Mapped[str | None] = mapped_column(String(36))
+    undone_by: Mapped[int | None] = mapped_column(Integer)
 
 
 class Handoff(Base):
@@ -223,3 +237,20 @@ class User(Base):
     name: Mapped[str] = mapped_column(String(128), unique=True)
     password_hash: Mapped[str] = mapped_column(String(256), default="")
     role: Mapped[str] = mapped_column(String(16), default="moderator")
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime)  # naive UTC; refused logins until then
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime)  # board sessions older than this end
+    created_at: Mapped[datetime | None] = mapped_column(DateTime, default=utcnow)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SearchTerms(Base):
+    """Each item's text segmented with jieba, one space-separated lower-case line of terms (words, search-mode
+    sub-words and single characters), kept in step with the item's content hash by storage/search.py. A separate
+    table (not an items column) so ingest needs no change; SQLite also mirrors it into an FTS5 index."""
+
+    __tablename__ = "search_terms"
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    terms: Mapped[str] = mapped_column(Text)

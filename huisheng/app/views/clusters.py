@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from huisheng.app import actions, clusters_data, data, handoff_panel, layout, state
+from huisheng.app import actions, clusters_data, data, handoff_panel, layout, queue_ui, state
 from huisheng.app.actions import key
 from huisheng.app.safe import md_escape
 from huisheng.models import CATEGORIES
@@ -13,7 +13,7 @@ def _reset_page() -> None:
     st.session_state["cl_page"] = 1
 
 
-db = layout.page_setup()
+db = layout.page_setup("clusters")
 st.title("聚类 (Clusters)")
 tz = state.settings().timezone
 
@@ -25,10 +25,14 @@ category = f1.selectbox("类别 (category)", [data.ALL, *CATEGORIES], key="cl_ca
 status = f2.selectbox("状态 (status)", [data.ALL, *CLUSTER_STATUSES], key="cl_status", on_change=_reset_page,
                       format_func=lambda c: "全部 (all)" if c == data.ALL else data.CLUSTER_STATUS_LABELS[c])
 page_size = f3.selectbox("每页 (page size)", [10, 20, 50], key="cl_page_size", on_change=_reset_page)
+query = st.text_input("搜索 (search): 名称、关键词或成员内容 (label, keywords or member text)", key="cl_search",
+                      on_change=_reset_page, max_chars=200)
 
 with db.session() as s:
-    page = layout.pager(clusters_data.cluster_total(s, category, status), page_size, "cl_page")
-    cards, total = clusters_data.cluster_cards(s, category, status, tz, page=int(page), page_size=page_size, order=order)
+    only = clusters_data.search_cluster_ids(s, query)
+    page = layout.pager(clusters_data.cluster_total(s, category, status, only), page_size, "cl_page")
+    cards, total = clusters_data.cluster_cards(s, category, status, tz, page=int(page), page_size=page_size, order=order,
+                                               only=only)
     choices = data.cluster_choices(s)
     members = {c.id: clusters_data.members_frame(s, c.id, tz) for c in cards}
 
@@ -100,6 +104,7 @@ for c in cards:
             s2.text_input("新聚类名称 (new cluster name)", key=key("cl", c.id, "split_label"), max_chars=256)
             st.button("拆分为新聚类 (split into a new cluster)", key=key("cl", c.id, "split"),
                       on_click=actions.split_cluster, args=(c.id, c.version), disabled=len(options) < 2)
+        queue_ui.cluster_items_panel(c.id, c.size)
         handoff_panel.cluster_handoff(db, c.id, tz)
         with st.expander(f"审计记录 (audit log): {len(c.audit)}"):
             if c.audit.empty:

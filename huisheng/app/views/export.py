@@ -7,7 +7,7 @@ import streamlit as st
 from huisheng.app import data, layout, state
 from huisheng.services import export
 
-db = layout.page_setup()
+db = layout.page_setup("export")
 st.title("导出 (Export)")
 tz = state.settings().timezone
 

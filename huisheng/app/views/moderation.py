@@ -1,41 +1,33 @@
-"""审核队列 (Moderation queue): filter, page, and decide on items one by one."""
+"""审核队列 (Moderation queue): search and filter, then decide on many items at once (table) or one by one (cards)."""
 
 import streamlit as st
 
-from huisheng.app import actions, data, layout, state
+from huisheng.app import actions, data, layout, queue_ui, state
 from huisheng.app.actions import key
 from huisheng.app.safe import md_escape
 from huisheng.models import CATEGORIES
 
-
-def _reset_page() -> None:
-    st.session_state["mod_page"] = 1
-
-
-db = layout.page_setup()
+db = layout.page_setup("moderation")
 st.title("审核队列 (Moderation queue)")
 tz = state.settings().timezone
 
-f1, f2, f3, f4 = st.columns(4)
-category = f1.selectbox("类别 (category)", [data.ALL, *CATEGORIES], key="mod_category",
-                        format_func=lambda c: "全部 (all)" if c == data.ALL else data.category_label(c),
-                        on_change=_reset_page)
-status = f2.selectbox("状态 (status)", list(data.MODERATION_STATUS_LABELS), key="mod_status",
-                      format_func=data.MODERATION_STATUS_LABELS.get, on_change=_reset_page)
-order = f3.selectbox("排序 (order)", list(data.ORDER_LABELS), key="mod_order", format_func=data.ORDER_LABELS.get,
-                     on_change=_reset_page)
-page_size = f4.selectbox("每页 (page size)", [10, 20, 50, 100], key="mod_page_size", on_change=_reset_page)
-
 with db.session() as s:
-    total = data.queue_count(s, category, status)
+    flt, order, page_size, view = queue_ui.filters(s, "mod")
+    total = data.queue_count(s, flt)
     page = layout.pager(total, page_size, "mod_page")
-    rows = data.queue_page(s, category, status, order, int(page), page_size)
+    rows = data.queue_page(s, flt, order, int(page), page_size)
 
 st.caption(f"共 {total} 条 (items), 第 {page} / {data.page_count(total, page_size)} 页 (page).")
 if not rows:
     st.info("队列为空 (nothing to review for these filters).")
+elif view == "table":
+    queue_ui.table(rows, tz, "mod")
 
-for r in rows:
+queue_ui.apply_to_all(total, "mod")
+with db.session() as s:
+    queue_ui.undo_panel(s, tz, "mod")
+
+for r in rows if view == "cards" else []:
     with st.container(border=True):
         main, side = st.columns([3, 2])
         with main:

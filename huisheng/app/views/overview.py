@@ -4,7 +4,7 @@ import streamlit as st
 
 from huisheng.app import data, layout, state
 
-db = layout.page_setup()
+db = layout.page_setup("overview")
 tz = state.settings().timezone
 with db.session() as s:
     ov = data.overview(s, tz)
