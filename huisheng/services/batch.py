@@ -75,7 +75,7 @@ def cluster_texts(settings: Settings, texts: list[str], categories: list[str]):
     texts = [normalize(t) for t in texts]
     X = topic_vectorizer(settings).transform(texts, categories)
     return group_topics(texts, categories, X, settings.cluster_batch_threshold, min_size=1,
-                        pools=settings.cluster_batch_pools)
+                        pools=settings.cluster_batch_pools, split_fraction=settings.cluster_batch_split)
 
 
 def cluster_file(settings: Settings, input_path: str | Path, output_path: str | Path) -> dict:
