@@ -191,7 +191,22 @@ def cluster(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text c
     from huisheng.services.batch import cluster_file
 
     r = cluster_file(settings, input, output)
+    _mask_labels(output)
     typer.echo(f"wrote {r['rows']} rows to {output}: {r['clustered']} in {r['clusters']} clusters", err=True)
+
+
+def _mask_labels(output: Path) -> None:
+    """Cluster labels leave the tool in OUTPUT: a contact id repeated by a spam wave must not become a label."""
+    import json
+
+    from huisheng.models.pii import mask_label
+
+    lines = output.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    for row in rows:
+        if row.get("cluster_label"):
+            row["cluster_label"] = mask_label(row["cluster_label"])
+    output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
 @app.command()

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from huisheng.models.pii import mask_pii
+from huisheng.models.pii import mask_label, mask_pii
 from huisheng.storage import clusters as cstore
 from huisheng.storage.schema import Cluster, Item
 
@@ -133,8 +133,8 @@ def clusters_markdown(session: Session, cluster_ids: Iterable[int], quotes_per_c
            f"- 导出时间 (exported at): {now.strftime('%Y-%m-%d %H:%M')} ({escape_markdown(tz)})",
            f"- 聚类数 (clusters): {len(clusters)}", ""]
     for c in clusters:
-        label = escape_markdown(mask_pii(clean_text(c.label)), single_line=True) or f"cluster {c.id}"
-        keywords = "、".join(escape_markdown(mask_pii(clean_text(str(k))), single_line=True) for k in (c.keywords or []))
+        label = escape_markdown(mask_label(clean_text(c.label)), single_line=True) or f"cluster {c.id}"
+        keywords = "、".join(escape_markdown(mask_label(clean_text(str(k))), single_line=True) for k in (c.keywords or []))
         out += [
             f"## #{c.id} · {label}", "",
             f"- 类别 (category): {escape_markdown(c.category, single_line=True)}",
@@ -162,7 +162,7 @@ def clusters_csv(session: Session, cluster_ids: Iterable[int], *, tz: str = DEFA
     w = csv.writer(buf)
     w.writerow(CSV_COLUMNS)
     for c in _clusters(session, cluster_ids):
-        label = mask_pii(clean_text(c.label))
+        label = mask_label(clean_text(c.label))
         for item, _analysis in cstore.cluster_members(session, c.id, limit=None):
             row = (c.id, label, c.category, c.status, item.id, _local(item.created_at, tz),
                    mask_pii(clean_text(_item_text(item))))

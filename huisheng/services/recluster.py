@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 
 from huisheng.models.clustering import ThresholdClusterer, assign_to_centroids, centroid
 from huisheng.models.embedders import get_embedder
+from huisheng.models.pii import mask_label
 from huisheng.models.representation import ClassTfidfLabeler
 from huisheng.models.topics import CLUSTERED_CATEGORIES
 from huisheng.models.vectorize import TopicVectorizer, topic_vectorizer
@@ -161,7 +162,8 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
                 center = centroid(X)
                 dates = [m[3] for m in rows if m[3] is not None]
                 kw = keywords.get(cid, [])
-                cstore.refresh_stats(s, c, center, kw, labeler.label(kw),
+                # a label/keyword is shown and exported everywhere: a contact id many members repeat must not be one
+                cstore.refresh_stats(s, c, center, [mask_label(k) for k in kw], mask_label(labeler.label(kw)),
                                      labeler.central_quotes([m[4] for m in sample], X, center), len(rows),
                                      min(dates, default=None), max(dates, default=None))
 
