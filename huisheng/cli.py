@@ -18,10 +18,20 @@ class CliError(Exception):
     pass
 
 
-def _setup():
+def _setup(prefect: bool = False):
+    """Settings and an offline environment. ``prefect``: this command may start a temporary Prefect server, so a
+    watchdog makes sure it dies with us (even on kill -9), and SIGTERM stops the run like Ctrl+C does."""
+    import signal
+
     from huisheng.runtime import configure
 
-    return configure()
+    settings = configure()
+    if prefect:
+        from huisheng import watchdog
+
+        watchdog.start()
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+    return settings
 
 
 def _db(settings):
@@ -35,18 +45,17 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
            source: Optional[str] = typer.Option(None, "--source", help="source name (default: file name)"),
            no_flow: bool = typer.Option(False, "--no-flow", help="land the file directly, without a Prefect run")):
     """Ingest feedback files: good rows land, bad rows go to quarantine with a reason."""
-    settings = _setup()
+    settings = _setup(prefect=not no_flow)
     for p in paths:
         if not p.is_file():
             raise CliError(f"{p}: no such file")
     if no_flow:
         from huisheng.services.ingest import ingest_file
+        from huisheng.storage.locks import run_lock
 
         results = []
-        for p in paths:
-            s = ingest_file(_db(settings), settings, p, source)
-            results.append({"path": str(p), "read": s.read, "new": s.new, "updated": s.updated,
-                            "unchanged": s.unchanged, "quarantined": s.quarantined, "errors": s.errors})
+        with run_lock(_db(settings), settings.run_lock_wait, on_wait=lambda m: typer.echo(f"huisheng: {m}", err=True)):
+            results += [_no_flow_ingest(ingest_file, settings, p, source) for p in paths]
     else:
         from huisheng.flows.pipeline import ingest_flow
 
@@ -58,13 +67,20 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
                    f"unchanged {r['unchanged']}, quarantined {r['quarantined']}")
 
 
+def _no_flow_ingest(ingest_file, settings, p: Path, source: str | None) -> dict:
+    s = ingest_file(_db(settings), settings, p, source)
+    return {"path": str(p), "read": s.read, "new": s.new, "updated": s.updated, "unchanged": s.unchanged,
+            "quarantined": s.quarantined, "errors": s.errors}
+
+
 def _print_run(result: dict) -> None:
     for r in result.get("ingest", []):
         typer.echo(f"ingest {r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, quarantined {r['quarantined']}")
     a, c = result["analyze"], result["recluster"]
     typer.echo(f"analyze: {a['analysed']} items classified with {a['model_version']}")
     typer.echo(f"recluster: {c['joined']} joined existing clusters, {c['new_clusters']} new clusters, "
-               f"{c['unclustered']} waiting for more voices")
+               f"{c['unclustered']} waiting for more voices"
+               + (f", {c['repaired']} clusters repaired" if c.get("repaired") else ""))
     for sp in c.get("spikes", []):
         typer.echo(f"SPIKE cluster {sp['cluster_id']} 「{sp['label']}」: {sp['count']} on {sp['day']} "
                    f"(baseline {sp['baseline']}/day)")
@@ -73,7 +89,7 @@ def _print_run(result: dict) -> None:
 @app.command()
 def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest first")):
     """Run the pipeline once over what is new: ingest → analyze → recluster."""
-    _setup()
+    _setup(prefect=True)
     from huisheng.flows.pipeline import pipeline_flow
 
     _print_run(pipeline_flow([str(p) for p in paths] if paths else None))
@@ -82,7 +98,7 @@ def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest 
 @app.command()
 def demo(no_board: bool = typer.Option(False, "--no-board", help="load and analyse only")):
     """Load the shipped sample feed, run the pipeline, start the board."""
-    settings = _setup()
+    settings = _setup(prefect=True)
     from huisheng import paths as P
     from huisheng.flows.pipeline import pipeline_flow
 
@@ -124,7 +140,7 @@ def serve(cron: str = typer.Option("*/30 * * * *", "--cron", help="cron expressi
     Schedules need a real Prefect server: the one in PREFECT_API_URL if set, otherwise a local one started here
     (on 127.0.0.1, data under the run-time home) and stopped when serve stops.
     """
-    settings = _setup()
+    settings = _setup(prefect=True)
     server = None
     if not os.environ.get("PREFECT_API_URL"):
         server, api = _start_prefect_server(settings, port)
@@ -240,7 +256,7 @@ def _print_dev_metrics(metrics: dict) -> None:
 @app.command()
 def retrain(force: bool = typer.Option(False, "--force", help="promote even if a dev set gets worse")):
     """Retrain on seed data plus moderators' labels; promote if not worse; then re-analyse and recluster."""
-    _setup()
+    _setup(prefect=True)
     from huisheng.flows.pipeline import retrain_flow
 
     result = retrain_flow(force)
@@ -279,6 +295,8 @@ def main() -> None:
         sys.exit(1)
     except typer.Exit as e:
         sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        _interrupted()
     except (FileNotFoundError, ValueError, OSError) as e:
         print(f"huisheng: {e}", file=sys.stderr)
         sys.exit(1)
@@ -289,9 +307,18 @@ def main() -> None:
             e.show()
             sys.exit(e.exit_code)
         if isinstance(e, click.exceptions.Abort):
-            sys.exit(130)
+            _interrupted()
         print(f"huisheng: {type(e).__name__}: {e}", file=sys.stderr)
         sys.exit(1)
+
+
+def _interrupted() -> None:
+    """Ctrl+C or SIGTERM: non-zero, and what was committed (it is kept; the next run continues from there)."""
+    from huisheng import progress
+
+    print(f"huisheng: interrupted; committed before stopping: {progress.summary()} (kept; run again to continue)",
+          file=sys.stderr)
+    sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from huisheng import progress as run_progress
+from huisheng.faults import checkpoint
 from huisheng.settings import Settings
 from huisheng.sources.files import count_rows, read_file
 from huisheng.sources.records import BadRow, Record
@@ -27,12 +29,15 @@ def ingest_file(db: Database, settings: Settings, path: str | Path, source: str 
     bad: list[BadRow] = []
 
     def flush():
+        checkpoint("ingest:batch")
         with db.session() as s:
             part = upsert_records(s, source, records) if records else IngestSummary()
             part.quarantined = quarantine_rows(s, source, bad)
             part.read += len(bad)
             part.errors = [str(b) for b in bad]
         total.add(part)
+        run_progress.committed("rows landed", part.new + part.updated)
+        run_progress.committed("rows quarantined", part.quarantined)
         records.clear()
         bad.clear()
 

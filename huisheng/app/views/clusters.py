@@ -88,7 +88,7 @@ for c in cards:
             st.selectbox("并入 (merge into)", targets, index=None, placeholder="选择目标聚类 (target cluster)",
                          format_func=lambda cid: choice_text.get(cid, f"#{cid}"), key=key("cl", c.id, "merge_target"))
             st.checkbox("确认合并，不可撤销 (confirm: cannot be undone)", key=key("cl", c.id, "merge_confirm"))
-            st.button("合并 (merge)", key=key("cl", c.id, "merge"), on_click=actions.merge_cluster, args=(c.id,),
+            st.button("合并 (merge)", key=key("cl", c.id, "merge"), on_click=actions.merge_cluster, args=(c.id, c.version),
                       disabled=not targets)
         with st.expander(f"成员 (members): {c.size}"):
             st.dataframe(members[c.id], hide_index=True, width="stretch")
