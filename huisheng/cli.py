@@ -25,6 +25,10 @@ def _setup(prefect: bool = False):
 
     from huisheng.runtime import configure
 
+    if prefect:
+        # a failed task is reported once, as one line (main), not as Prefect's tracebacks; set
+        # PREFECT_LOGGING_LEVEL=ERROR to see them
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
     settings = configure()
     if prefect:
         from huisheng import watchdog
@@ -61,6 +65,8 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
 
         results = ingest_flow([str(p) for p in paths], source)
     for r in results:
+        for note in r.get("notes", []):
+            typer.echo(f"note: {note}", err=True)
         for e in r["errors"][:20]:
             typer.echo(f"quarantined {e}", err=True)
         typer.echo(f"{r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, "
@@ -70,7 +76,7 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
 def _no_flow_ingest(ingest_file, settings, p: Path, source: str | None) -> dict:
     s = ingest_file(_db(settings), settings, p, source)
     return {"path": str(p), "read": s.read, "new": s.new, "updated": s.updated, "unchanged": s.unchanged,
-            "quarantined": s.quarantined, "errors": s.errors}
+            "quarantined": s.quarantined, "errors": s.errors, "notes": s.notes}
 
 
 def _print_run(result: dict) -> None:
@@ -298,7 +304,7 @@ def main() -> None:
     except KeyboardInterrupt:
         _interrupted()
     except (FileNotFoundError, ValueError, OSError) as e:
-        print(f"huisheng: {e}", file=sys.stderr)
+        print(f"huisheng: {_one_line(e)}", file=sys.stderr)
         sys.exit(1)
     except Exception as e:  # noqa: BLE001 - the contract is one line on stderr, not a traceback
         import click
@@ -308,8 +314,17 @@ def main() -> None:
             sys.exit(e.exit_code)
         if isinstance(e, click.exceptions.Abort):
             _interrupted()
-        print(f"huisheng: {type(e).__name__}: {e}", file=sys.stderr)
+        print(f"huisheng: {type(e).__name__}: {_one_line(e)}", file=sys.stderr)
         sys.exit(1)
+
+
+def _one_line(e: BaseException) -> str:
+    """The reason, on one line; a database error without its SQL statement or parameters (row data)."""
+    from sqlalchemy.exc import StatementError
+
+    msg = str(e.orig) if isinstance(e, StatementError) and e.orig is not None else str(e)
+    lines = [ln.strip() for ln in msg.strip().splitlines() if ln.strip()]
+    return (lines[0] if lines else type(e).__name__)[:500]
 
 
 def _interrupted() -> None:

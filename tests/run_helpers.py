@@ -104,7 +104,7 @@ def survivors(sid: int, grace: float = 15.0) -> list[str]:
 
 def corrupted_clusters(db) -> dict[str, int]:
     """What the board would get wrong: live clusters whose stored size differs from their members, clusters with
-    members but no label (the board hides them), members of merged clusters, live clusters sharing a label."""
+    members but no label (the board hides them), and members of merged clusters."""
     from huisheng.storage.schema import Analysis, Cluster
 
     with db.session() as s:
@@ -112,10 +112,9 @@ def corrupted_clusters(db) -> dict[str, int]:
                                 .group_by(Analysis.cluster_id)).all())
         clusters = list(s.execute(select(Cluster.id, Cluster.size, Cluster.label, Cluster.merged_into)))
     live = [c for c in clusters if c.merged_into is None]
-    labels = [c.label for c in live if c.label and counts.get(c.id, 0)]
     return {
         "size_mismatch": sum(1 for c in live if c.size != counts.get(c.id, 0)),
         "unlabelled_with_members": sum(1 for c in live if counts.get(c.id, 0) and not c.label),
         "members_in_merged": sum(counts.get(c.id, 0) for c in clusters if c.merged_into is not None),
-        "duplicate_labels": len(labels) - len(set(labels)),
+
     }

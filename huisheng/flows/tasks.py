@@ -41,7 +41,7 @@ def ingest_file_task(path: str, source: str | None = None) -> dict:
     db, settings = _db_and_settings()
     summary = ingest_file(db, settings, path, source)
     return {"path": path, **{k: getattr(summary, k) for k in ("read", "new", "updated", "unchanged", "quarantined")},
-            "errors": summary.errors[:50]}
+            "errors": summary.errors[:50], "notes": summary.notes}
 
 
 @task(name="classify-new-items", retries=1, retry_condition_fn=_retry_transient)

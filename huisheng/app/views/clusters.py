@@ -4,7 +4,7 @@ import streamlit as st
 
 from huisheng.app import actions, clusters_data, data, layout, state
 from huisheng.app.actions import key
-from huisheng.app.safe import md_escape
+from huisheng.app.safe import display_text, md_escape
 from huisheng.models import CATEGORIES
 from huisheng.storage.schema import CLUSTER_STATUSES
 
@@ -58,9 +58,9 @@ for c in cards:
                        f"而此前基线约 {c.spike.baseline:g} 条/天 (baseline per day)", icon=":material/trending_up:")
         left, right = st.columns([3, 2])
         with left:
-            st.text("关键词 (keywords): " + ("、".join(c.keywords) if c.keywords else "—"))
+            st.text("关键词 (keywords): " + (display_text("、".join(c.keywords)) if c.keywords else "—"))
             for q in c.quotes:
-                st.text("“" + q + "”")
+                st.text("“" + display_text(q) + "”")
         with right:
             if c.daily.empty:
                 st.caption("无日期数据 (no dates).")
