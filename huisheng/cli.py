@@ -26,9 +26,9 @@ def _setup(prefect: bool = False):
     from huisheng.runtime import configure
 
     if prefect:
-        # a failed task is reported once, as one line (main), not as Prefect's tracebacks; set
-        # PREFECT_LOGGING_LEVEL=ERROR to see them
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+        # a failed task is reported once, as one line (main), not as Prefect's tracebacks of every flow and task
+        # level it passes through; HUISHENG_PREFECT_LOG_LEVEL=ERROR (or INFO…) shows Prefect's logs again
+        os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("HUISHENG_PREFECT_LOG_LEVEL", "CRITICAL")
     settings = configure()
     if prefect:
         from huisheng import watchdog
@@ -124,8 +124,13 @@ def board(port: Optional[int] = typer.Option(None, help="port (default from sett
 
 
 def _run_board(settings, port: int | None = None) -> int:
+    from huisheng.guards import board_exposure_warning
+
     port = port or settings.board_port
     script = Path(__file__).parent / "app" / "board.py"
+    warning = board_exposure_warning(settings.board_host, bool(getattr(settings, "login_required", False)))
+    if warning:
+        typer.echo(f"huisheng: {warning}", err=True)
     typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", settings.board_host,
            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
@@ -210,8 +215,15 @@ def cluster(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text c
     settings = _setup()
     if not input.is_file():
         raise CliError(f"{input}: no such file")
+    from huisheng.guards import check_cluster_memory
     from huisheng.services.batch import cluster_file
+    from huisheng.sources.files import read_file
+    from huisheng.sources.records import Record
 
+    rows = sum(1 for r in read_file(input, max_chars=settings.max_text_chars, tz=settings.timezone) if isinstance(r, Record))
+    refusal = check_cluster_memory(rows, str(input))
+    if refusal:
+        raise CliError(refusal)
     r = cluster_file(settings, input, output)
     _mask_labels(output)
     typer.echo(f"wrote {r['rows']} rows to {output}: {r['clustered']} in {r['clusters']} clusters", err=True)
@@ -295,7 +307,11 @@ def evaluate(data: Optional[Path] = typer.Option(None, "--data", help="labelled 
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        if rc == 130:  # typer turns Ctrl+C (and our SIGTERM) into a *returned* 130, which used to exit 0
+            _interrupted()
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except CliError as e:
         print(f"huisheng: {e}", file=sys.stderr)
         sys.exit(1)

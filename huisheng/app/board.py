@@ -11,12 +11,14 @@ from pathlib import Path  # noqa: E402
 
 import streamlit as st  # noqa: E402
 
-st.set_page_config(page_title="回声 huisheng", layout="wide")
+# page icons are emoji, not :material/…: icons: the browser tab's favicon is the current page's icon, and
+# Streamlit fetches a material favicon from fonts.gstatic.com (the board must work offline)
+st.set_page_config(page_title="回声 huisheng", page_icon="🔊", layout="wide")
 
 PAGES = Path(__file__).parent / "views"
 st.navigation([
-    st.Page(PAGES / "overview.py", title="概览 (Overview)", icon=":material/dashboard:", default=True),
-    st.Page(PAGES / "moderation.py", title="审核队列 (Moderation)", icon=":material/fact_check:"),
-    st.Page(PAGES / "clusters.py", title="聚类 (Clusters)", icon=":material/hub:"),
-    st.Page(PAGES / "export.py", title="导出 (Export)", icon=":material/ios_share:"),
+    st.Page(PAGES / "overview.py", title="概览 (Overview)", icon="📊", default=True),
+    st.Page(PAGES / "moderation.py", title="审核队列 (Moderation)", icon="✅"),
+    st.Page(PAGES / "clusters.py", title="聚类 (Clusters)", icon="🧩"),
+    st.Page(PAGES / "export.py", title="导出 (Export)", icon="📤"),
 ]).run()
