@@ -18,10 +18,24 @@ class CliError(Exception):
     pass
 
 
-def _setup():
+def _setup(prefect: bool = False):
+    """Settings and an offline environment. ``prefect``: this command may start a temporary Prefect server, so a
+    watchdog makes sure it dies with us (even on kill -9), and SIGTERM stops the run like Ctrl+C does."""
+    import signal
+
     from huisheng.runtime import configure
 
-    return configure()
+    if prefect:
+        # a failed task is reported once, as one line (main), not as Prefect's tracebacks of every flow and task
+        # level it passes through; HUISHENG_PREFECT_LOG_LEVEL=ERROR (or INFO…) shows Prefect's logs again
+        os.environ["PREFECT_LOGGING_LEVEL"] = os.environ.get("HUISHENG_PREFECT_LOG_LEVEL", "CRITICAL")
+    settings = configure()
+    if prefect:
+        from huisheng import watchdog
+
+        watchdog.start()
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+    return settings
 
 
 def _db(settings):
@@ -35,27 +49,34 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
            source: Optional[str] = typer.Option(None, "--source", help="source name (default: file name)"),
            no_flow: bool = typer.Option(False, "--no-flow", help="land the file directly, without a Prefect run")):
     """Ingest feedback files: good rows land, bad rows go to quarantine with a reason."""
-    settings = _setup()
+    settings = _setup(prefect=not no_flow)
     for p in paths:
         if not p.is_file():
             raise CliError(f"{p}: no such file")
     if no_flow:
         from huisheng.services.ingest import ingest_file
+        from huisheng.storage.locks import run_lock
 
         results = []
-        for p in paths:
-            s = ingest_file(_db(settings), settings, p, source)
-            results.append({"path": str(p), "read": s.read, "new": s.new, "updated": s.updated,
-                            "unchanged": s.unchanged, "quarantined": s.quarantined, "errors": s.errors})
+        with run_lock(_db(settings), settings.run_lock_wait, on_wait=lambda m: typer.echo(f"huisheng: {m}", err=True)):
+            results += [_no_flow_ingest(ingest_file, settings, p, source) for p in paths]
     else:
         from huisheng.flows.pipeline import ingest_flow
 
         results = ingest_flow([str(p) for p in paths], source)
     for r in results:
+        for note in r.get("notes", []):
+            typer.echo(f"note: {note}", err=True)
         for e in r["errors"][:20]:
             typer.echo(f"quarantined {e}", err=True)
         typer.echo(f"{r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, "
                    f"unchanged {r['unchanged']}, quarantined {r['quarantined']}")
+
+
+def _no_flow_ingest(ingest_file, settings, p: Path, source: str | None) -> dict:
+    s = ingest_file(_db(settings), settings, p, source)
+    return {"path": str(p), "read": s.read, "new": s.new, "updated": s.updated, "unchanged": s.unchanged,
+            "quarantined": s.quarantined, "errors": s.errors, "notes": s.notes}
 
 
 def _print_run(result: dict) -> None:
@@ -64,7 +85,8 @@ def _print_run(result: dict) -> None:
     a, c = result["analyze"], result["recluster"]
     typer.echo(f"analyze: {a['analysed']} items classified with {a['model_version']}")
     typer.echo(f"recluster: {c['joined']} joined existing clusters, {c['new_clusters']} new clusters, "
-               f"{c['unclustered']} waiting for more voices")
+               f"{c['unclustered']} waiting for more voices"
+               + (f", {c['repaired']} clusters repaired" if c.get("repaired") else ""))
     for sp in c.get("spikes", []):
         typer.echo(f"SPIKE cluster {sp['cluster_id']} 「{sp['label']}」: {sp['count']} on {sp['day']} "
                    f"(baseline {sp['baseline']}/day)")
@@ -76,7 +98,7 @@ def _print_run(result: dict) -> None:
 @app.command()
 def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest first")):
     """Run the pipeline once over what is new: ingest → analyze → recluster."""
-    _setup()
+    _setup(prefect=True)
     from huisheng.flows.pipeline import pipeline_flow
 
     _print_run(pipeline_flow([str(p) for p in paths] if paths else None))
@@ -85,7 +107,7 @@ def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest 
 @app.command()
 def demo(no_board: bool = typer.Option(False, "--no-board", help="load and analyse only")):
     """Load the shipped sample feed, run the pipeline, start the board."""
-    settings = _setup()
+    settings = _setup(prefect=True)
     from huisheng import paths as P
     from huisheng.flows.pipeline import pipeline_flow
 
@@ -108,8 +130,13 @@ def board(port: Optional[int] = typer.Option(None, help="port (default from sett
 
 
 def _run_board(settings, port: int | None = None) -> int:
+    from huisheng.guards import board_exposure_warning
+
     port = port or settings.board_port
     script = Path(__file__).parent / "app" / "board.py"
+    warning = board_exposure_warning(settings.board_host, bool(getattr(settings, "login_required", False)))
+    if warning:
+        typer.echo(f"huisheng: {warning}", err=True)
     typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", settings.board_host,
            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
@@ -130,7 +157,7 @@ def serve(cron: str = typer.Option("*/30 * * * *", "--cron", help="cron expressi
     Schedules need a real Prefect server: the one in PREFECT_API_URL if set, otherwise a local one started here
     (on 127.0.0.1, data under the run-time home) and stopped when serve stops.
     """
-    settings = _setup()
+    settings = _setup(prefect=True)
     server = None
     if not os.environ.get("PREFECT_API_URL"):
         server, api = _start_prefect_server(settings, port)
@@ -194,10 +221,32 @@ def cluster(input: Path = typer.Argument(..., help="CSV/JSONL/XLSX with a text c
     settings = _setup()
     if not input.is_file():
         raise CliError(f"{input}: no such file")
+    from huisheng.guards import check_cluster_memory
     from huisheng.services.batch import cluster_file
+    from huisheng.sources.files import read_file
+    from huisheng.sources.records import Record
 
+    rows = sum(1 for r in read_file(input, max_chars=settings.max_text_chars, tz=settings.timezone) if isinstance(r, Record))
+    refusal = check_cluster_memory(rows, str(input))
+    if refusal:
+        raise CliError(refusal)
     r = cluster_file(settings, input, output)
+    _mask_labels(output)
     typer.echo(f"wrote {r['rows']} rows to {output}: {r['clustered']} in {r['clusters']} clusters", err=True)
+
+
+def _mask_labels(output: Path) -> None:
+    """Cluster labels leave the tool in OUTPUT: a contact id repeated by a spam wave must not become a label."""
+    import json
+
+    from huisheng.models.pii import mask_label
+
+    lines = output.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    for row in rows:
+        if row.get("cluster_label"):
+            row["cluster_label"] = mask_label(row["cluster_label"])
+    output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
 @app.command()
@@ -241,7 +290,7 @@ def _print_dev_metrics(metrics: dict) -> None:
 @app.command()
 def retrain(force: bool = typer.Option(False, "--force", help="promote even if a dev set gets worse")):
     """Retrain on seed data plus moderators' labels; promote if not worse; then re-analyse and recluster."""
-    _setup()
+    _setup(prefect=True)
     from huisheng.flows.pipeline import retrain_flow
 
     result = retrain_flow(force)
@@ -281,14 +330,20 @@ app.add_typer(user_app, name="user")
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
+        if rc == 130:  # typer turns Ctrl+C (and our SIGTERM) into a *returned* 130, which used to exit 0
+            _interrupted()
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except CliError as e:
         print(f"huisheng: {e}", file=sys.stderr)
         sys.exit(1)
     except typer.Exit as e:
         sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        _interrupted()
     except (FileNotFoundError, ValueError, OSError) as e:
-        print(f"huisheng: {e}", file=sys.stderr)
+        print(f"huisheng: {_one_line(e)}", file=sys.stderr)
         sys.exit(1)
     except Exception as e:  # noqa: BLE001 - the contract is one line on stderr, not a traceback
         import click
@@ -297,9 +352,27 @@ def main() -> None:
             e.show()
             sys.exit(e.exit_code)
         if isinstance(e, click.exceptions.Abort):
-            sys.exit(130)
-        print(f"huisheng: {type(e).__name__}: {e}", file=sys.stderr)
+            _interrupted()
+        print(f"huisheng: {type(e).__name__}: {_one_line(e)}", file=sys.stderr)
         sys.exit(1)
+
+
+def _one_line(e: BaseException) -> str:
+    """The reason, on one line; a database error without its SQL statement or parameters (row data)."""
+    from sqlalchemy.exc import StatementError
+
+    msg = str(e.orig) if isinstance(e, StatementError) and e.orig is not None else str(e)
+    lines = [ln.strip() for ln in msg.strip().splitlines() if ln.strip()]
+    return (lines[0] if lines else type(e).__name__)[:500]
+
+
+def _interrupted() -> None:
+    """Ctrl+C or SIGTERM: non-zero, and what was committed (it is kept; the next run continues from there)."""
+    from huisheng import progress
+
+    print(f"huisheng: interrupted; committed before stopping: {progress.summary()} (kept; run again to continue)",
+          file=sys.stderr)
+    sys.exit(130)
 
 
 if __name__ == "__main__":

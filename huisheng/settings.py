@@ -57,6 +57,8 @@ class Settings(BaseSettings):
     promote_tolerance: float = Field(default=0.01, description="largest macro-F1 drop on a dev set that still promotes")
     session_idle_minutes: float = Field(default=30, description="board: a session ends after this long without a click")
     session_max_hours: float = Field(default=12, description="board: a session ends this long after sign-in")
+    run_lock_wait: float = Field(
+        default=600, description="seconds a run waits for another run on the same database before giving up (0: none)")
     board_host: str = "127.0.0.1"
     board_port: int = 8501
     hf_hub_offline: bool = Field(default=True, description="set false only if you configure a model hub")

@@ -16,6 +16,12 @@ from huisheng.runtime import configure  # noqa: E402  (must run before Prefect i
 
 configure()
 
+from huisheng import watchdog  # noqa: E402
+
+# every process this session starts (the Prefect test harness's server, `huisheng` subprocesses) is stopped when
+# the session ends, however it ends (issue 12 item 12: `make test` once left a Prefect server running)
+watchdog.start()
+
 
 @pytest.fixture
 def db_url(tmp_path) -> str:

@@ -195,3 +195,12 @@ def test_unknown_or_empty_selection(db, exported):
     with db.session() as s:
         assert list(csv.reader(io.StringIO(clusters_csv(s, [])))) == [list(CSV_COLUMNS)]
         assert "聚类数 (clusters): 0" in clusters_markdown(s, [999])
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("好评;=1+1", "好评;'=1+1"), ("a\t=HYPERLINK(\"http://x\")", "a\t'=HYPERLINK(\"http://x\")"),
+    ("＝SUM(A1)", "'＝SUM(A1)"), ("  =1+1", "'  =1+1"), ("价格|@cmd", "价格|'@cmd"), ("好；＋1", "好；'＋1"),
+    ("a, -2+3+cmd|' /C calc'!A0", "a, '-2+3+cmd|' /C calc'!A0"), ("2026-10-05 正常", "2026-10-05 正常"),
+])
+def test_csv_cell_neutralises_formulas_after_any_separator(cell, expected):
+    assert csv_cell(cell) == expected

@@ -86,7 +86,7 @@ def set_cluster_status(cluster_id: int, expected_version: int, current_status: s
            f"聚类 #{cluster_id} 状态 (status) → {status}", "edit_clusters")
 
 
-def merge_cluster(cluster_id: int) -> None:
+def merge_cluster(cluster_id: int, expected_version: int | None = None) -> None:
     target = st.session_state.get(key("cl", cluster_id, "merge_target"))
     if not st.session_state.get(key("cl", cluster_id, "merge_confirm")):
         state.flash("warning", "请先勾选确认 (tick the confirmation box) before merging.")
@@ -94,7 +94,7 @@ def merge_cluster(cluster_id: int) -> None:
     if target is None:
         state.flash("warning", "请选择目标聚类 (choose a target cluster).")
         return
-    if _apply(lambda s, a: cstore.merge(s, cluster_id, int(target), a),
+    if _apply(lambda s, a: cstore.merge(s, cluster_id, int(target), a, expected_version=expected_version),
               f"聚类 #{cluster_id} 已并入 (merged into) #{target}", "edit_clusters"):
         st.session_state[key("cl", cluster_id, "merge_confirm")] = False
 

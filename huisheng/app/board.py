@@ -16,22 +16,24 @@ import streamlit as st  # noqa: E402
 from huisheng.app import auth  # noqa: E402
 from huisheng.services import accounts  # noqa: E402
 
-st.set_page_config(page_title="回声 huisheng", layout="wide")
+# page icons are emoji, not :material/…: icons: the browser tab's favicon is the current page's icon, and
+# Streamlit fetches a material favicon from fonts.gstatic.com (the board must work offline)
+st.set_page_config(page_title="回声 huisheng", page_icon="🔊", layout="wide")
 
 VIEWS = Path(__file__).parent / "views"
 PAGE_INFO = {  # page -> (title, icon); who sees which is decided in services/accounts.py
-    "overview": ("概览 (Overview)", ":material/dashboard:"),
-    "moderation": ("审核队列 (Moderation)", ":material/fact_check:"),
-    "clusters": ("聚类 (Clusters)", ":material/hub:"),
-    "export": ("导出 (Export)", ":material/ios_share:"),
-    "users": ("账号 (Users)", ":material/manage_accounts:"),
+    "overview": ("概览 (Overview)", "📊"),
+    "moderation": ("审核队列 (Moderation)", "✅"),
+    "clusters": ("聚类 (Clusters)", "🧩"),
+    "export": ("导出 (Export)", "📤"),
+    "users": ("账号 (Users)", "👥"),
 }
 
 principal = auth.current()
 if principal is None:
     # every page URL answers with the login form (hidden twins of the login page): no "page not found" dialog for a
     # bookmarked link, and after signing in the visitor lands on the page they asked for if their role may see it
-    st.navigation([st.Page(auth.login_page, title="登录 (Sign in)", icon=":material/login:", url_path="login", default=True)]
+    st.navigation([st.Page(auth.login_page, title="登录 (Sign in)", icon="🔑", url_path="login", default=True)]
                   + [st.Page(auth.login_page, title="登录 (Sign in)", url_path=p, visibility="hidden")
                      for p in PAGE_INFO]).run()
 else:

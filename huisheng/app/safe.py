@@ -7,7 +7,20 @@ Markdown (captions, headings, alert bodies, widget and expander labels) they pas
 
 from __future__ import annotations
 
+import re
+
 from huisheng.services.export import clean_text, escape_markdown
+
+# bidi overrides/embeddings/isolates and marks, zero-width characters, C0/C1 controls (not tab or newline)
+_DISGUISE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def display_text(text: object) -> str:
+    """Plain text as stored, but every invisible character that could disguise it (U+202E turning
+    "gnorw si siht" around, zero-width spaces inside a contact id) shown as a visible ``[U+XXXX]`` marker, so a
+    moderator sees what is really there. Line breaks stay."""
+    s = "" if text is None else str(text).replace("\r\n", "\n").replace("\r", "\n")
+    return _DISGUISE.sub(lambda m: f"[U+{ord(m.group()):04X}]", s)
 
 
 def md_escape(text: object, max_len: int | None = None) -> str:

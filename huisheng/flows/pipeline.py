@@ -1,6 +1,13 @@
-"""The flows of DESIGN §1: ingest, analyze, recluster, and the parent ``pipeline``. Each step is idempotent."""
+"""The flows of DESIGN §1: ingest, analyze, recluster, and the parent ``pipeline``. Each step is idempotent.
+
+Each top-level flow holds the database's run lock (storage.locks) for its whole body: one pipeline at a time per
+database, whether started by `huisheng run`, `ingest`, `retrain` or a `serve` schedule.
+"""
 
 from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
 
 from prefect import flow
 
@@ -8,36 +15,53 @@ from huisheng.flows.handoff import handoff_flow
 from huisheng.flows.tasks import analyse_task, ingest_file_task, recluster_task, retrain_task
 
 
+@contextmanager
+def _one_run_at_a_time():
+    from huisheng.settings import get_settings
+    from huisheng.storage import open_database
+    from huisheng.storage.locks import run_lock
+
+    settings = get_settings()
+    with run_lock(open_database(settings.resolved_database_url), settings.run_lock_wait,
+                  on_wait=lambda msg: print(f"huisheng: {msg}", file=sys.stderr, flush=True)):
+        yield
+
+
 @flow(name="ingest")
 def ingest_flow(paths: list[str], source: str | None = None) -> list[dict]:
-    return [ingest_file_task(p, source) for p in paths]
+    with _one_run_at_a_time():
+        return [ingest_file_task(p, source) for p in paths]
 
 
 @flow(name="analyze")
 def analyze_flow() -> dict:
-    return analyse_task()
+    with _one_run_at_a_time():
+        return analyse_task()
 
 
 @flow(name="recluster")
 def recluster_flow() -> dict:
-    return recluster_task()
+    with _one_run_at_a_time():
+        return recluster_task()
 
 
 @flow(name="pipeline")
 def pipeline_flow(paths: list[str] | None = None, source: str | None = None) -> dict:
-    ingested = ingest_flow(paths, source) if paths else []
-    result = {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
-    # hand-off last: ticket states, rules, digest. Its failures are reported, never fatal to the pipeline.
-    state = handoff_flow(return_state=True)
-    result["handoff"] = state.result() if state.is_completed() else {"errors": [state.message or "handoff failed"]}
-    return result
+    with _one_run_at_a_time():
+        ingested = ingest_flow(paths, source) if paths else []
+        result = {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
+        # hand-off last: ticket states, rules, digest. Its failures are reported, never fatal to the pipeline.
+        state = handoff_flow(return_state=True)
+        result["handoff"] = state.result() if state.is_completed() else {"errors": [state.message or "handoff failed"]}
+        return result
 
 
 @flow(name="retrain")
 def retrain_flow(force: bool = False) -> dict:
     """Learn from moderators; when a better-or-equal model is promoted, re-analyse everything and recluster."""
-    result = {"retrain": retrain_task(force)}
-    if result["retrain"]["promoted"]:
-        result["analyze"] = analyze_flow()
-        result["recluster"] = recluster_flow()
-    return result
+    with _one_run_at_a_time():
+        result = {"retrain": retrain_task(force)}
+        if result["retrain"]["promoted"]:
+            result["analyze"] = analyze_flow()
+            result["recluster"] = recluster_flow()
+        return result

@@ -13,32 +13,50 @@ from huisheng.settings import get_settings
 from huisheng.storage import open_database
 
 
+def transient(exc: BaseException | None) -> bool:
+    """Worth retrying: the database or network was briefly unavailable. A bad file, bad data or a bug fails the
+    same way every time, so retrying it only delays the one-line error by half a minute (issue 12 item 10)."""
+    from sqlalchemy.exc import DisconnectionError, OperationalError
+
+    if isinstance(exc, OperationalError):
+        return "no such" not in str(exc).lower()  # "database is locked", connection refused/reset; not a schema bug
+    return isinstance(exc, (DisconnectionError, ConnectionError, TimeoutError))
+
+
+def _retry_transient(task, task_run, state) -> bool:
+    try:
+        exc = state.result(raise_on_failure=False)
+    except BaseException as e:  # noqa: BLE001 - whatever the state holds, it is the failure to judge
+        exc = e
+    return transient(exc if isinstance(exc, BaseException) else None)
+
+
 def _db_and_settings():
     settings = get_settings()
     return open_database(settings.resolved_database_url), settings
 
 
-@task(name="ingest-file", retries=2, retry_delay_seconds=5)
+@task(name="ingest-file", retries=2, retry_delay_seconds=5, retry_condition_fn=_retry_transient)
 def ingest_file_task(path: str, source: str | None = None) -> dict:
     db, settings = _db_and_settings()
     summary = ingest_file(db, settings, path, source)
     return {"path": path, **{k: getattr(summary, k) for k in ("read", "new", "updated", "unchanged", "quarantined")},
-            "errors": summary.errors[:50]}
+            "errors": summary.errors[:50], "notes": summary.notes}
 
 
-@task(name="classify-new-items", retries=1)
+@task(name="classify-new-items", retries=1, retry_condition_fn=_retry_transient)
 def analyse_task() -> dict:
     db, settings = _db_and_settings()
     s = analyse_pending(db, settings)
     return {"model_version": s.model_version, "analysed": s.analysed}
 
 
-@task(name="recluster", retries=1)
+@task(name="recluster", retries=1, retry_condition_fn=_retry_transient)
 def recluster_task() -> dict:
     db, settings = _db_and_settings()
     s = recluster(db, settings)
     return {"joined": s.joined, "new_clusters": s.new_clusters, "matched_groups": s.matched_groups,
-            "unclustered": s.unclustered, "spikes": spike_report(db, settings.timezone)}
+            "unclustered": s.unclustered, "repaired": s.repaired, "spikes": spike_report(db, settings.timezone)}
 
 
 @task(name="retrain-classifier")

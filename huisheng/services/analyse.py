@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from huisheng import progress
 from huisheng.models.classifier import join_title
 from huisheng.models.near_duplicates import MIN_CHARS, originality
 from huisheng.models.quality import quality_parts
@@ -68,4 +69,5 @@ def analyse_pending(db: Database, settings: Settings, batch_size: int = 1000) ->
             })
         with db.session() as s:
             save_analyses(s, results)
+        progress.committed("items analysed", len(results))
     return AnalyseSummary(card["version"], len(pending))

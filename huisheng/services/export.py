@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from huisheng.models.pii import mask_pii
+from huisheng.models.pii import mask_label, mask_pii
 from huisheng.storage import clusters as cstore
 from huisheng.storage.schema import Cluster, Item
 
@@ -33,7 +33,10 @@ DEFAULT_TZ = "Asia/Shanghai"
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$&:=^@])")
 # C0/C1 controls (but tab and newline), zero-width characters and bidi overrides that can disguise text
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# a spreadsheet opened with another separator (`;` in many locales, tab, `|`) splits a cell there: a formula
+# character right after any separator starts a cell of its own
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([,;\t|，；]\s*)([=+\-@＝＋－＠])")
 # GFM renderers (GitHub, GitLab, Streamlit's remark-gfm) also turn bare URLs and e-mail addresses into links, and
 # they match on the *decoded* text, so backslash escapes do not stop them. A zero-width space after the scheme
 # (`http`, `https`, `ftp`, `www`) and after `@` keeps the text looking the same but no longer a link.
@@ -60,9 +63,12 @@ def escape_markdown(text: str | None, single_line: bool = False) -> str:
 
 
 def csv_cell(value) -> str:
-    """A CSV cell a spreadsheet will not execute: formula-looking values get a leading apostrophe."""
+    """A CSV cell a spreadsheet will not execute, whatever separator it is opened with: formula-looking values
+    (also after leading spaces, also full-width ＝) get a leading apostrophe, and so does every formula character
+    that follows a separator character inside the cell."""
     s = "" if value is None else str(value)
-    return "'" + s if s.startswith(_FORMULA_PREFIXES) else s
+    s = _FORMULA_AFTER_SEPARATOR.sub(lambda m: m.group(1) + "'" + m.group(2), s)
+    return "'" + s if s.lstrip(" ").startswith(_FORMULA_PREFIXES) or s.startswith(_FORMULA_PREFIXES) else s
 
 
 def _truncate(text: str, limit: int) -> str:
@@ -136,8 +142,8 @@ def clusters_markdown(session: Session, cluster_ids: Iterable[int], quotes_per_c
            f"- 导出时间 (exported at): {now.strftime('%Y-%m-%d %H:%M')} ({escape_markdown(tz)})",
            f"- 聚类数 (clusters): {len(clusters)}", ""]
     for c in clusters:
-        label = escape_markdown(mask_pii(clean_text(c.label)), single_line=True) or f"cluster {c.id}"
-        keywords = "、".join(escape_markdown(mask_pii(clean_text(str(k))), single_line=True) for k in (c.keywords or []))
+        label = escape_markdown(mask_label(clean_text(c.label)), single_line=True) or f"cluster {c.id}"
+        keywords = "、".join(escape_markdown(mask_label(clean_text(str(k))), single_line=True) for k in (c.keywords or []))
         out += [
             f"## #{c.id} · {label}", "",
             f"- 类别 (category): {escape_markdown(c.category, single_line=True)}",
@@ -165,7 +171,7 @@ def clusters_csv(session: Session, cluster_ids: Iterable[int], *, tz: str = DEFA
     w = csv.writer(buf)
     w.writerow(CSV_COLUMNS)
     for c in _clusters(session, cluster_ids):
-        label = mask_pii(clean_text(c.label))
+        label = mask_label(clean_text(c.label))
         for item, _analysis in cstore.cluster_members(session, c.id, limit=None):
             row = (c.id, label, c.category, c.status, item.id, _local(item.created_at, tz),
                    mask_pii(clean_text(_item_text(item))))

@@ -16,9 +16,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from sqlalchemy import func, select
+from sqlalchemy.orm.exc import StaleDataError
 
+from huisheng import progress
+from huisheng.faults import checkpoint
 from huisheng.models.clustering import ThresholdClusterer, assign_to_centroids, centroid
 from huisheng.models.embedders import get_embedder
+from huisheng.models.pii import mask_label
 from huisheng.models.representation import ClassTfidfLabeler
 from huisheng.models.topics import CLUSTERED_CATEGORIES
 from huisheng.models.vectorize import TopicVectorizer, topic_vectorizer
@@ -39,11 +43,13 @@ class ReclusterSummary:
     new_clusters: int = 0
     matched_groups: int = 0
     unclustered: int = 0
+    repaired: int = 0
     touched: set[int] = field(default_factory=set)
 
     def line(self) -> str:
         return (f"{self.joined} items joined existing clusters, {self.new_clusters} new clusters, "
-                f"{self.unclustered} items wait for more voices")
+                f"{self.unclustered} items wait for more voices"
+                + (f", {self.repaired} clusters repaired" if self.repaired else ""))
 
 
 def embed_with_cache(db: Database, vec: TopicVectorizer, category: str, hashes: list[str], texts: list[str]):
@@ -99,6 +105,12 @@ def join_existing(s, category: str, embedder_name: str, ids: list[int], X: np.nd
 
 def recluster(db: Database, settings: Settings) -> ReclusterSummary:
     summary = ReclusterSummary()
+    # self-healing: a run killed between placing items and refreshing their clusters (or an edit racing a run) left
+    # sizes/labels that disagree with the members; they are recomputed below with the clusters this run touches
+    with db.session() as s:
+        repair = cstore.repair_bookkeeping(s)
+    summary.repaired = len(repair)
+    summary.touched |= repair
     vec = topic_vectorizer(settings, stored=True)
     embedder_name = vec.name
     for category in CLUSTERED_CATEGORIES:
@@ -127,6 +139,8 @@ def recluster(db: Database, settings: Settings) -> ReclusterSummary:
                 cstore.set_membership(s, [ids[i] for i in members], cluster_id, list(X[members] @ center))
                 summary.touched.add(cluster_id)
             summary.unclustered += int((labels < 0).sum())
+        progress.committed("items placed in clusters", int((best >= 0).sum()) + int((labels >= 0).sum()))
+        checkpoint(f"recluster:placed:{category}")  # items placed (committed), their clusters not yet refreshed
     refresh_clusters(db, settings, summary.touched)
     return summary
 
@@ -150,20 +164,41 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
         keywords = labeler.keywords(groups)
         # embeddings first (cached, may write the cache), then one write transaction for the clusters
         vectors = _member_vectors(db, vec, category, {cid: members[cid][:max_members] for cid in cids if members[cid]})
-        with db.session() as s:
-            for cid in cids:
-                rows = members[cid]
-                c = s.get(Cluster, cid)
-                if not rows:
-                    c.size = 0
-                    continue
-                sample, X = rows[:max_members], vectors[cid]
-                center = centroid(X)
-                dates = [m[3] for m in rows if m[3] is not None]
-                kw = keywords.get(cid, [])
-                cstore.refresh_stats(s, c, center, kw, labeler.label(kw),
-                                     labeler.central_quotes([m[4] for m in sample], X, center), len(rows),
-                                     min(dates, default=None), max(dates, default=None))
+        stats = {}
+        for cid in cids:
+            rows = members[cid]
+            if not rows:
+                stats[cid] = None
+                continue
+            sample, X = rows[:max_members], vectors[cid]
+            center = centroid(X)
+            dates = [m[3] for m in rows if m[3] is not None]
+            kw = keywords.get(cid, [])
+            # a label/keyword is shown and exported everywhere: a contact id many members repeat must not be one
+            stats[cid] = (center, [mask_label(k) for k in kw], mask_label(labeler.label(kw)),
+                          labeler.central_quotes([m[4] for m in sample], X, center), len(rows),
+                          min(dates, default=None), max(dates, default=None))
+        _write_stats(db, stats)
+
+
+def _write_stats(db: Database, stats: dict, attempts: int = 3) -> None:
+    """One transaction for a category's clusters. A PM edit committed meanwhile moves a cluster's version
+    (StaleDataError): the write is redone on fresh rows, so the PM's label and status are kept, not overwritten."""
+    for attempt in range(attempts):
+        try:
+            with db.session() as s:
+                for cid, st in stats.items():
+                    c = s.get(Cluster, cid)
+                    if c is None:
+                        continue
+                    if st is None:
+                        c.size = 0
+                    else:
+                        cstore.refresh_stats(s, c, *st)
+            return
+        except StaleDataError:
+            if attempt == attempts - 1:
+                raise
 
 
 def _member_vectors(db: Database, vec: TopicVectorizer, category: str, samples: dict[int, list[tuple]],

@@ -8,6 +8,7 @@ from datetime import datetime
 import numpy as np
 from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from huisheng.storage.analysis import cached_embeddings
 from huisheng.storage.curation import record_decision
@@ -91,6 +92,36 @@ def refresh_stats(s: Session, c: Cluster, centroid: np.ndarray, keywords: list[s
     c.updated_at = utcnow()
 
 
+def _flush(s: Session, cluster_id: int) -> None:
+    """Write now; a concurrent edit of the same cluster (its version moved under us) becomes a StaleEdit the board
+    shows as "reload", not an uncaught StaleDataError."""
+    try:
+        s.flush()
+    except StaleDataError:
+        raise StaleEdit(f"cluster {cluster_id} was changed by someone else while you edited it; reload") from None
+
+
+def repair_bookkeeping(s: Session) -> set[int]:
+    """Clusters whose stored facts disagree with their members, after a crash or an edit racing a run: members
+    still in a merged cluster are moved to the live one; returns every cluster whose size or label must be
+    recomputed (size != member count, or members but no label). Sizes are derived, never trusted."""
+    merged = {cid: into for cid, into in s.execute(select(Cluster.id, Cluster.merged_into)
+                                                   .where(Cluster.merged_into.is_not(None)))}
+    touched: set[int] = set()
+    if merged:
+        stranded = s.scalars(select(Analysis.cluster_id).where(Analysis.cluster_id.in_(list(merged))).distinct()).all()
+        for cid in stranded:
+            live = resolve(s, cid)
+            s.execute(update(Analysis).where(Analysis.cluster_id == cid).values(cluster_id=live))
+            touched.add(live)
+    counts = (select(Analysis.cluster_id.label("cid"), func.count().label("n")).where(Analysis.cluster_id.is_not(None))
+              .group_by(Analysis.cluster_id).subquery())
+    rows = s.execute(select(Cluster.id, Cluster.size, Cluster.label, func.coalesce(counts.c.n, 0))
+                     .outerjoin(counts, counts.c.cid == Cluster.id).where(Cluster.merged_into.is_(None)))
+    touched |= {cid for cid, size, label, n in rows if size != n or (n and not label)}
+    return touched
+
+
 def _locked(s: Session, cluster_id: int, expected_version: int | None) -> Cluster:
     c = s.get(Cluster, cluster_id)
     if c is None:
@@ -108,7 +139,7 @@ def rename(s: Session, cluster_id: int, label: str, actor: str, expected_version
     before = {"label": c.label}
     c.label, c.label_locked, c.updated_at = label, True, utcnow()
     record_decision(s, actor, "rename_cluster", "cluster", c.id, before, {"label": label})
-    s.flush()
+    _flush(s, c.id)
     return c
 
 
@@ -119,15 +150,17 @@ def set_status(s: Session, cluster_id: int, status: str, actor: str, expected_ve
     before = {"status": c.status}
     c.status, c.updated_at = status, utcnow()
     record_decision(s, actor, "set_cluster_status", "cluster", c.id, before, {"status": status})
-    s.flush()
+    _flush(s, c.id)
     return c
 
 
-def merge(s: Session, source_id: int, target_id: int, actor: str) -> Cluster:
-    """Move every member of ``source_id`` into ``target_id``; the source remains as a pointer (merged_into)."""
+def merge(s: Session, source_id: int, target_id: int, actor: str, expected_version: int | None = None,
+          expected_target_version: int | None = None) -> Cluster:
+    """Move every member of ``source_id`` into ``target_id``; the source remains as a pointer (merged_into).
+    Like every PM edit it checks the versions the PM saw (optimistic locking)."""
     if source_id == target_id:
         raise ValueError("cannot merge a cluster into itself")
-    src, dst = _locked(s, source_id, None), _locked(s, target_id, None)
+    src, dst = _locked(s, source_id, expected_version), _locked(s, target_id, expected_target_version)
     if src.merged_into is not None or dst.merged_into is not None:
         raise ValueError("one of these clusters was already merged")
     s.execute(update(Analysis).where(Analysis.cluster_id == src.id).values(cluster_id=dst.id))
@@ -136,12 +169,12 @@ def merge(s: Session, source_id: int, target_id: int, actor: str) -> Cluster:
         a, b = np.frombuffer(src.centroid, dtype=np.float32), np.frombuffer(dst.centroid, dtype=np.float32)
         mixed = (a * sizes[0] + b * sizes[1]) / max(sum(sizes), 1)
         dst.centroid = (mixed / max(np.linalg.norm(mixed), 1e-12)).astype(np.float32).tobytes()
-    dst.size = src.size + dst.size
+    dst.size = s.scalar(select(func.count()).select_from(Analysis).where(Analysis.cluster_id == dst.id))  # derived
     dst.first_seen = min(filter(None, [src.first_seen, dst.first_seen]), default=None)
     dst.last_seen = max(filter(None, [src.last_seen, dst.last_seen]), default=None)
     src.merged_into, src.size, src.updated_at, dst.updated_at = dst.id, 0, utcnow(), utcnow()
     record_decision(s, actor, "merge_cluster", "cluster", src.id, {"cluster": src.id}, {"merged_into": dst.id})
-    s.flush()
+    _flush(s, src.id)
     return dst
 
 
@@ -194,7 +227,7 @@ def split(s: Session, cluster_id: int, item_ids: list[int], label: str, actor: s
     src.size, src.quotes, src.updated_at = len(members) - len(item_ids), [], utcnow()
     record_decision(s, actor, "split_cluster", "cluster", src.id, before,
                     {"new_cluster": new.id, "label": label, "item_ids": item_ids})
-    s.flush()
+    _flush(s, src.id)
     return new
 
 

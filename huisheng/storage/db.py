@@ -34,10 +34,11 @@ class Database:
                 from pathlib import Path
 
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
-            self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False})
+            # hide_parameters: an error message never carries a row's data (it may hold personal data)
+            self.engine: Engine = create_engine(url, connect_args={"check_same_thread": False}, hide_parameters=True)
             event.listen(self.engine, "connect", _sqlite_pragmas)
         else:
-            self.engine = create_engine(url, pool_pre_ping=True)
+            self.engine = create_engine(url, pool_pre_ping=True, hide_parameters=True)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def create(self) -> "Database":

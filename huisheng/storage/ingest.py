@@ -20,11 +20,13 @@ class IngestSummary:
     unchanged: int = 0
     quarantined: int = 0
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def add(self, other: "IngestSummary") -> "IngestSummary":
         for k in ("read", "new", "updated", "unchanged", "quarantined"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
         self.errors.extend(other.errors)
+        self.notes.extend(other.notes)
         return self
 
     def line(self) -> str:
@@ -39,6 +41,28 @@ def get_or_create_source(s: Session, name: str, kind: str = "file") -> Source:
         s.add(src)
         s.flush()
     return src
+
+
+def file_source_name(s: Session, stem: str, resolved_path: str) -> str:
+    """Default source of a file: its name, claimed by the first folder's file that uses it (recorded in the
+    source's settings). Another folder's file of the same name gets ``<name>~<6 hex of its folder>`` instead of
+    overwriting the first one's rows. Sources made before paths were recorded adopt the first file they see."""
+    import hashlib
+    from pathlib import Path
+
+    src = s.scalar(select(Source).where(Source.name == stem))
+    if src is None:
+        src = Source(name=stem, kind="file", settings={"path": resolved_path})
+        s.add(src)
+        s.flush()
+        return stem
+    known = (src.settings or {}).get("path")
+    if known is None:
+        src.settings = {**(src.settings or {}), "path": resolved_path}
+        return stem
+    if known == resolved_path:
+        return stem
+    return f"{stem}~{hashlib.sha1(str(Path(resolved_path).parent).encode()).hexdigest()[:6]}"
 
 
 def upsert_records(s: Session, source_name: str, records: list[Record]) -> IngestSummary:
@@ -79,11 +103,12 @@ def quarantine_rows(s: Session, source_name: str, bad: list[BadRow]) -> int:
     added = 0
     for b in bad:
         exists = s.scalar(select(Quarantine.id).where(
-            Quarantine.source_name == source_name, Quarantine.file == b.file,
-            Quarantine.row_number == b.row_number, Quarantine.reason == b.reason))
+            Quarantine.source_name == source_name, Quarantine.file == b.file[:1024],
+            Quarantine.row_number == b.row_number, Quarantine.reason == b.reason[:512]))
         if exists is None:
-            s.add(Quarantine(source_name=source_name, file=b.file, row_number=b.row_number, raw=b.raw[:20000],
-                             reason=b.reason))
+            # NUL cannot be stored by PostgreSQL: shown escaped, the rest of the raw row kept as it came
+            s.add(Quarantine(source_name=source_name, file=b.file[:1024], row_number=b.row_number,
+                             raw=b.raw[:20000].replace("\x00", "\\x00"), reason=b.reason[:512]))
             added += 1
     return added
 

@@ -4,7 +4,7 @@ import streamlit as st
 
 from huisheng.app import actions, clusters_data, data, handoff_panel, layout, queue_ui, state
 from huisheng.app.actions import key
-from huisheng.app.safe import md_escape
+from huisheng.app.safe import display_text, md_escape
 from huisheng.models import CATEGORIES
 from huisheng.storage.schema import CLUSTER_STATUSES
 
@@ -63,9 +63,9 @@ for c in cards:
                        f"而此前基线约 {c.spike.baseline:g} 条/天 (baseline per day)", icon=":material/trending_up:")
         left, right = st.columns([3, 2])
         with left:
-            st.text("关键词 (keywords): " + ("、".join(c.keywords) if c.keywords else "—"))
+            st.text("关键词 (keywords): " + (display_text("、".join(c.keywords)) if c.keywords else "—"))
             for q in c.quotes:
-                st.text("“" + q + "”")
+                st.text("“" + display_text(q) + "”")
         with right:
             if c.daily.empty:
                 st.caption("无日期数据 (no dates).")
@@ -93,7 +93,7 @@ for c in cards:
             st.selectbox("并入 (merge into)", targets, index=None, placeholder="选择目标聚类 (target cluster)",
                          format_func=lambda cid: choice_text.get(cid, f"#{cid}"), key=key("cl", c.id, "merge_target"))
             st.checkbox("确认合并，不可撤销 (confirm: cannot be undone)", key=key("cl", c.id, "merge_confirm"))
-            st.button("合并 (merge)", key=key("cl", c.id, "merge"), on_click=actions.merge_cluster, args=(c.id,),
+            st.button("合并 (merge)", key=key("cl", c.id, "merge"), on_click=actions.merge_cluster, args=(c.id, c.version),
                       disabled=not targets)
         with st.expander(f"成员 (members): {c.size}"):
             st.dataframe(members[c.id], hide_index=True, width="stretch")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from huisheng.app import actions, data, layout, queue_ui, state
 from huisheng.app.actions import key
-from huisheng.app.safe import md_escape
+from huisheng.app.safe import display_text, md_escape
 from huisheng.models import CATEGORIES
 
 db = layout.page_setup("moderation")
@@ -34,8 +34,8 @@ for r in rows if view == "cards" else []:
             st.caption(" · ".join([f"#{r.id}", md_escape(r.source, 60), md_escape(r.kind), data.fmt_time(r.created_at, tz),
                                    "作者 (author): " + (md_escape(r.author, 60) or "—")]))
             if r.title:
-                st.text("标题 (title): " + r.title)
-            st.text(r.text)
+                st.text("标题 (title): " + display_text(r.title))
+            st.text(display_text(r.text))
         with side:
             st.caption(f"模型 (model): {md_escape(data.category_label(r.model_category))} · "
                        f"质量 (quality) {r.quality_score:.2f} · {md_escape(r.model_version, 40)}")
