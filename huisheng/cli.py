@@ -134,7 +134,8 @@ def _run_board(settings, port: int | None = None) -> int:
 
     port = port or settings.board_port
     script = Path(__file__).parent / "app" / "board.py"
-    warning = board_exposure_warning(settings.board_host, bool(getattr(settings, "login_required", False)))
+    # every page is behind sign-in (services/accounts.py); what is left to say off loopback is that HTTP is plain
+    warning = board_exposure_warning(settings.board_host, login_enabled=True)
     if warning:
         typer.echo(f"huisheng: {warning}", err=True)
     typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")

@@ -63,8 +63,11 @@ def board_exposure_warning(host: str, login_enabled: bool = False) -> str | None
         loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = False
-    if loopback or login_enabled:
+    if loopback:
         return None
+    if login_enabled:
+        return (f"note: the board listens on {host}, reachable from other machines; sign-in is required, but Streamlit "
+                f"serves plain HTTP, so put a TLS proxy in front before passwords cross a network.")
     return (f"WARNING: the board listens on {host}, reachable from other machines, and has no login: anyone who "
             f"can reach it can read the feedback (with personal data) and change every decision. Bind 127.0.0.1 "
             f"(HUISHENG_BOARD_HOST) and put an authenticating proxy in front, or enable login.")

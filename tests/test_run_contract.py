@@ -73,4 +73,5 @@ def test_board_warns_when_exposed_without_login():
     assert board_exposure_warning("127.0.0.1") is None and board_exposure_warning("localhost") is None
     assert board_exposure_warning("::1") is None
     assert "no login" in board_exposure_warning("0.0.0.0") and "no login" in board_exposure_warning("192.168.1.5")
-    assert board_exposure_warning("0.0.0.0", login_enabled=True) is None
+    assert "TLS" in board_exposure_warning("0.0.0.0", login_enabled=True)
+    assert board_exposure_warning("127.0.0.1", login_enabled=True) is None
