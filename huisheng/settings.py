@@ -47,8 +47,8 @@ class Settings(BaseSettings):
     cluster_batch_lexical: str = Field(
         default="batch", description="batch CLI: character TF-IDF fitted on the batch being clustered (`batch`) or on "
                                      "the shipped seed corpus (`seed`, the database path's fixed space)")
-    cluster_batch_semantic_weight: float = Field(default=0.4, description="batch CLI: weight of the embedding's cosine")
-    cluster_batch_threshold: float = Field(default=0.2, description="batch CLI: similarity needed to join a group")
+    cluster_batch_semantic_weight: float = Field(default=0.3, description="batch CLI: weight of the embedding's cosine")
+    cluster_batch_threshold: float = Field(default=0.125, description="batch CLI: similarity needed to join a group")
     cluster_batch_split: float = Field(
         default=0.05, description="batch CLI: a group holding more than this share of its pool is cut again at the "
                                   "threshold + 0.1 (0 = off)")
