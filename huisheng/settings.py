@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     cluster_min_size: int = Field(default=3, description="smallest group that becomes a new cluster (database path)")
     human_label_weight: float = Field(default=3.0, description="weight of a moderator's label vs a seed row in retraining")
     promote_tolerance: float = Field(default=0.01, description="largest macro-F1 drop on a dev set that still promotes")
+    sources: list[dict] = Field(
+        default_factory=list, description="[[sources]] tables: name, kind (file, folder, http-json, appstore-rss, sql "
+                                           "or a plugin's) and the kind's options; `huisheng run` pulls them all")
     board_host: str = "127.0.0.1"
     board_port: int = 8501
     hf_hub_offline: bool = Field(default=True, description="set false only if you configure a model hub")
