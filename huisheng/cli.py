@@ -59,6 +59,9 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
 
 
 def _print_run(result: dict) -> None:
+    for r in result.get("sources", []):
+        typer.echo(f"source {r['source']} ({r['kind']}): {r['pages']} pages, read {r['read']}, new {r['new']}, "
+                   f"updated {r['updated']}, quarantined {r['quarantined']}" + (f"; FAILED: {r['error']}" if r["error"] else ""))
     for r in result.get("ingest", []):
         typer.echo(f"ingest {r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, quarantined {r['quarantined']}")
     a, c = result["analyze"], result["recluster"]
@@ -278,6 +281,10 @@ def main() -> None:
         print(f"huisheng: {type(e).__name__}: {e}", file=sys.stderr)
         sys.exit(1)
 
+
+from huisheng.cli_sources import sources_app  # noqa: E402
+
+app.add_typer(sources_app, name="sources")
 
 if __name__ == "__main__":
     main()

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from prefect import flow
 
-from huisheng.flows.tasks import analyse_task, ingest_file_task, recluster_task, retrain_task
+from huisheng.flows.tasks import analyse_task, ingest_file_task, pull_source_task, recluster_task, retrain_task
+from huisheng.settings import get_settings
 
 
 @flow(name="ingest")
 def ingest_flow(paths: list[str], source: str | None = None) -> list[dict]:
     return [ingest_file_task(p, source) for p in paths]
+
+
+@flow(name="pull-sources")
+def sources_flow(names: list[str] | None = None) -> list[dict]:
+    """Every configured source (or the named ones), one task each; a failing source is reported, not fatal."""
+    names = names or [str(c.get("name")) for c in get_settings().sources]
+    return [pull_source_task(n) for n in names]
 
 
 @flow(name="analyze")
@@ -23,9 +31,10 @@ def recluster_flow() -> dict:
 
 
 @flow(name="pipeline")
-def pipeline_flow(paths: list[str] | None = None, source: str | None = None) -> dict:
+def pipeline_flow(paths: list[str] | None = None, source: str | None = None, pull_sources: bool = True) -> dict:
+    pulled = sources_flow() if pull_sources and get_settings().sources else []
     ingested = ingest_flow(paths, source) if paths else []
-    return {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
+    return {"sources": pulled, "ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
 
 
 @flow(name="retrain")
