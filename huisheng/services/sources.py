@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from huisheng.settings import Settings
 from huisheng.sources.plugins import SourceConfigError, SourceContext, make_source
+from huisheng.sources.plugins.http_client import SourceFetchError
 from huisheng.storage import sources as store
 from huisheng.storage.db import Database
 from huisheng.storage.ingest import IngestSummary
@@ -88,9 +89,9 @@ def pull_source(db: Database, settings: Settings, config: dict) -> PullSummary:
             summary.pages += 1
             log.info("source %s: %s committed (%s)", name, page.label, part.line())
     except Exception as e:  # noqa: BLE001 - recorded and shown; the next source still runs
-        error = " ".join(f"{type(e).__name__}: {e}".split())[:1000]
-        if isinstance(e, SourceConfigError):
-            error = " ".join(str(e).split())[:1000]
+        # our own errors already name the source and the reason; anything else keeps its type for diagnosis
+        own = isinstance(e, (SourceConfigError, SourceFetchError))
+        error = " ".join((str(e) if own else f"{type(e).__name__}: {e}").split())[:1000]
     with db.session() as s:
         store.finish_run(s, name, error)
     summary.error = error
