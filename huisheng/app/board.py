@@ -19,4 +19,5 @@ st.navigation([
     st.Page(PAGES / "moderation.py", title="审核队列 (Moderation)", icon=":material/fact_check:"),
     st.Page(PAGES / "clusters.py", title="聚类 (Clusters)", icon=":material/hub:"),
     st.Page(PAGES / "export.py", title="导出 (Export)", icon=":material/ios_share:"),
+    st.Page(PAGES / "sources.py", title="数据源 (Sources)", icon=":material/input:"),
 ]).run()
