@@ -40,6 +40,6 @@ def test_sources_page_shows_health_and_errors_as_text(settings, db, tmp_path, mo
     rows = {r["名称 (name)"]: r for r in df.to_dict("records")}
     assert rows["drop"]["状态 (state)"] == "正常 ok" and rows["drop"]["条目 (items)"] == 2
     assert rows["drop"]["隔离 (quarantined)"] == 1 and rows["drop"]["累计行数 (rows fetched)"] == 3
-    assert rows["api"]["状态 (state)"] == "失败 FAILING" and "%3Cscript%3E**x**" in rows["api"]["最近错误 (last error)"]
+    assert rows["api"]["状态 (state)"] == "失败 FAILING" and "alert(1)%3C/script%3E**x**" in rows["api"]["最近错误 (last error)"]
     assert rows["later"]["状态 (state)"] == "未运行 not run yet"
     assert not any("**x**" in m or "script" in m for m in markdown_strings(at))  # the error is data in a table, never markup
