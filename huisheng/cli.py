@@ -298,6 +298,9 @@ def main() -> None:
 from huisheng.cli_sources import sources_app  # noqa: E402
 
 app.add_typer(sources_app, name="sources")
+from huisheng.cli_backlog import backlog as _backlog  # noqa: E402
+
+app.command("backlog")(_backlog)
 
 if __name__ == "__main__":
     main()

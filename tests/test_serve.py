@@ -42,7 +42,10 @@ def _stop(proc: subprocess.Popen, timeout: float = 30) -> None:
             proc.wait(10)
 
 
-def test_scheduled_pipeline_run_pulls_a_local_http_source(tmp_path, db_url):
+def test_scheduled_pipeline_run_pulls_a_local_http_source(tmp_path, db_url, settings):
+    from huisheng.services.analyse import active_model
+
+    active_model(settings)  # the session's model, trained once here (the served run then only loads it)
     work = Path(tempfile.mkdtemp(prefix="huisheng-serve-"))
     port = free_port()
     api_url = f"http://127.0.0.1:{port}/api"
@@ -76,10 +79,11 @@ def test_scheduled_pipeline_run_pulls_a_local_http_source(tmp_path, db_url):
             assert sorted(d["name"] for d in deployments) == ["pipeline", "retrain"]
             crons = {d["name"]: [s["schedule"]["cron"] for s in d["schedules"]] for d in deployments}
             assert crons == {"pipeline": ["* * * * *"], "retrain": ["0 3 * * *"]}
+            assert {d["name"]: d["concurrency_limit"] for d in deployments} == {"pipeline": 1, "retrain": 1}
             pipeline_id = next(d["id"] for d in deployments if d["name"] == "pipeline")
 
             # wait for a scheduled run (at the next minute) to finish
-            done, deadline = None, time.monotonic() + 150
+            done, deadline = None, time.monotonic() + 240  # 2 shared cores: be patient
             while time.monotonic() < deadline and done is None:
                 assert served.poll() is None, serve_log.read_text(errors="replace")[-3000:]
                 runs = _post(api_url, "/flow_runs/filter", {"flow_runs": {"deployment_id": {"any_": [pipeline_id]}}})

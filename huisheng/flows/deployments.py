@@ -26,8 +26,10 @@ def build(cron: str, retrain_cron: str, timezone: str, paths: list[str] | None =
     return [
         pipeline_flow.to_deployment(name=PIPELINE, schedules=[Cron(cron, timezone=timezone)],
                                     parameters={"paths": paths} if paths else {}, tags=["huisheng"],
+                                    concurrency_limit=1,  # a slow run delays the next one instead of racing it
                                     description="pull configured sources → analyse → recluster", **extra),
         retrain_flow.to_deployment(name=RETRAIN, schedules=[Cron(retrain_cron, timezone=timezone)], tags=["huisheng"],
+                                   concurrency_limit=1,
                                    description="learn from moderators; promote only if no dev set gets worse", **extra),
     ]
 

@@ -97,9 +97,9 @@ def average_linkage_labels(X, threshold: float, min_size: int = 3, max_neighbors
     size = {i: 1 for i in range(n)}
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     sums = _Sums(X)
-    heap: list[tuple[float, int, int]] = []
-    for a, b, s in zip(lo.tolist(), hi.tolist(), sim.tolist()):
-        heap.append((1.0 - float(np.clip(sums.dots(a, [b])[0], -1, 1)), a, b))
+    # between two single rows the average similarity is the edge itself (float32 products, as the full matrix's)
+    heap: list[tuple[float, int, int]] = [(1.0 - min(1.0, max(-1.0, s)), a, b)
+                                          for a, b, s in zip(lo.tolist(), hi.tolist(), sim.tolist())]
     heapq.heapify(heap)
     next_id = n
     while heap:
