@@ -79,7 +79,9 @@ def test_scheduled_pipeline_run_pulls_a_local_http_source(tmp_path, db_url, sett
             assert sorted(d["name"] for d in deployments) == ["pipeline", "retrain"]
             crons = {d["name"]: [s["schedule"]["cron"] for s in d["schedules"]] for d in deployments}
             assert crons == {"pipeline": ["* * * * *"], "retrain": ["0 3 * * *"]}
-            assert {d["name"]: d["concurrency_limit"] for d in deployments} == {"pipeline": 1, "retrain": 1}
+            limits = {d["name"]: d.get("concurrency_limit") or (d.get("global_concurrency_limit") or {}).get("limit")
+                      for d in deployments}
+            assert limits == {"pipeline": 1, "retrain": 1}, deployments
             pipeline_id = next(d["id"] for d in deployments if d["name"] == "pipeline")
 
             # wait for a scheduled run (at the next minute) to finish
