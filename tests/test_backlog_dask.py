@@ -35,7 +35,7 @@ def test_dask_parallel_backlog_matches_the_single_process_path(prefect_harness, 
     assert all(c["analysed"] == 20 for c in result["chunks"])
     assert len({c["pid"] for c in result["chunks"]}) >= 2  # really spread over worker processes
     with db.session() as s:
-        parallel = dict(s.execute(select(Item.external_id, Analysis.category).join(Analysis)))
+        parallel = dict(s.execute(select(Item.external_id, Analysis.category).join(Analysis)).all())
         distinct_texts = s.scalar(select(func.count(func.distinct(Item.content_hash))))
         cached = s.scalar(select(func.count()).select_from(EmbeddingCache))
     assert len(parallel) == 60
@@ -46,6 +46,6 @@ def test_dask_parallel_backlog_matches_the_single_process_path(prefect_harness, 
     ingest_file(other, settings, feed, "backlog")
     analyse_pending(other, settings)
     with other.session() as s:
-        single = dict(s.execute(select(Item.external_id, Analysis.category).join(Analysis)))
+        single = dict(s.execute(select(Item.external_id, Analysis.category).join(Analysis)).all())
     assert single == parallel
     other.engine.dispose()
