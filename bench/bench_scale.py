@@ -30,7 +30,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = Path(os.environ.get("HUISHENG_SHARED_DIR") or ROOT.parent / "shared") / "corpora"
 
 
 def real_reviews() -> list[str]:
