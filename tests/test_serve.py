@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -100,6 +101,7 @@ def test_scheduled_pipeline_run_pulls_a_local_http_source(tmp_path, db_url, sett
         if served is not None:
             _stop(served)
         _stop(server)
+        shutil.rmtree(work, ignore_errors=True)
     assert served.poll() is not None and server.poll() is not None
     db = Database(db_url).create()
     with db.session() as s:

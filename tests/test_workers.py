@@ -5,6 +5,7 @@ local HTTP source into the application database, also on PostgreSQL. Everything 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -90,6 +91,7 @@ def test_worker_runs_the_pipeline_deployment_with_everything_on_postgresql(pg_ur
         if worker is not None:
             _stop(worker)
         _stop(server)
+        shutil.rmtree(work, ignore_errors=True)
     db = Database(app_url).create()
     with db.session() as s:
         pulled = s.scalar(select(func.count()).select_from(Item).join(Source).where(Source.name == "api"))
