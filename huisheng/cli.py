@@ -80,6 +80,9 @@ def _no_flow_ingest(ingest_file, settings, p: Path, source: str | None) -> dict:
 
 
 def _print_run(result: dict) -> None:
+    for r in result.get("sources", []):
+        typer.echo(f"source {r['source']} ({r['kind']}): {r['pages']} pages, read {r['read']}, new {r['new']}, "
+                   f"updated {r['updated']}, quarantined {r['quarantined']}" + (f"; FAILED: {r['error']}" if r["error"] else ""))
     for r in result.get("ingest", []):
         typer.echo(f"ingest {r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, quarantined {r['quarantined']}")
     a, c = result["analyze"], result["recluster"]
@@ -151,24 +154,37 @@ def _run_board(settings, port: int | None = None) -> int:
 
 @app.command()
 def serve(cron: str = typer.Option("*/30 * * * *", "--cron", help="cron expression for the pipeline"),
+          retrain_cron: str = typer.Option("0 3 * * *", "--retrain-cron", help="cron expression for retraining"),
           paths: list[Path] = typer.Argument(None, help="files to (re-)ingest on every run"),
+          pool: Optional[str] = typer.Option(None, "--pool", help="register the deployments with this work pool and "
+                                             "exit; `prefect worker start --pool NAME` runs them (needs PREFECT_API_URL)"),
           port: int = typer.Option(4200, "--prefect-port", help="port of the local Prefect server, if one is started")):
-    """Serve the pipeline as a Prefect deployment on a schedule.
+    """Serve the deployments `pipeline` (cron: pulls the configured sources, then analyses) and `retrain`
+    (nightly), in the settings' time zone.
 
     Schedules need a real Prefect server: the one in PREFECT_API_URL if set, otherwise a local one started here
     (on 127.0.0.1, data under the run-time home) and stopped when serve stops.
     """
     settings = _setup(prefect=True)
+    files = [str(p.resolve()) for p in paths] if paths else None
+    if pool:
+        if not os.environ.get("PREFECT_API_URL"):
+            raise CliError("--pool needs a shared Prefect server: set PREFECT_API_URL")
+        from huisheng.flows.deployments import register
+
+        ids = register(pool, cron, retrain_cron, settings.timezone, files)
+        typer.echo(f"registered {len(ids)} deployments (pipeline, retrain) with work pool {pool!r}; "
+                   f"start workers with: prefect worker start --pool {pool}")
+        return
     server = None
     if not os.environ.get("PREFECT_API_URL"):
         server, api = _start_prefect_server(settings, port)
         os.environ["PREFECT_API_URL"] = api
         typer.echo(f"started a local Prefect server: {api.removesuffix('/api')}")
     try:
-        from huisheng.flows.pipeline import pipeline_flow
+        from huisheng.flows.deployments import serve as serve_deployments
 
-        pipeline_flow.serve(name="huisheng-pipeline", cron=cron,
-                            parameters={"paths": [str(p.resolve()) for p in paths] if paths else None})
+        serve_deployments(cron, retrain_cron, settings.timezone, files)
     finally:
         if server is not None:
             server.terminate()  # SIGTERM: the server ignores SIGINT when in the background
@@ -375,6 +391,13 @@ def _interrupted() -> None:
           file=sys.stderr)
     sys.exit(130)
 
+
+from huisheng.cli_sources import sources_app  # noqa: E402
+
+app.add_typer(sources_app, name="sources")
+from huisheng.cli_backlog import backlog as _backlog  # noqa: E402
+
+app.command("backlog")(_backlog)
 
 if __name__ == "__main__":
     main()

@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     session_max_hours: float = Field(default=12, description="board: a session ends this long after sign-in")
     run_lock_wait: float = Field(
         default=600, description="seconds a run waits for another run on the same database before giving up (0: none)")
+    sources: list[dict] = Field(
+        default_factory=list, description="[[sources]] tables: name, kind (file, folder, http-json, appstore-rss, sql "
+                                           "or a plugin's) and the kind's options; `huisheng run` pulls them all")
     board_host: str = "127.0.0.1"
     board_port: int = 8501
     hf_hub_offline: bool = Field(default=True, description="set false only if you configure a model hub")

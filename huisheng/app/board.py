@@ -26,6 +26,7 @@ PAGE_INFO = {  # page -> (title, icon); who sees which is decided in services/ac
     "moderation": ("审核队列 (Moderation)", "✅"),
     "clusters": ("聚类 (Clusters)", "🧩"),
     "export": ("导出 (Export)", "📤"),
+    "sources": ("数据源 (Sources)", "📥"),
     "users": ("账号 (Users)", "👥"),
 }
 

@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from prefect import flow
 
 from huisheng.flows.handoff import handoff_flow
-from huisheng.flows.tasks import analyse_task, ingest_file_task, recluster_task, retrain_task
+from huisheng.flows.tasks import analyse_task, ingest_file_task, pull_source_task, recluster_task, retrain_task
+from huisheng.settings import get_settings
 
 
 @contextmanager
@@ -33,6 +34,13 @@ def ingest_flow(paths: list[str], source: str | None = None) -> list[dict]:
         return [ingest_file_task(p, source) for p in paths]
 
 
+@flow(name="pull-sources")
+def sources_flow(names: list[str] | None = None) -> list[dict]:
+    """Every configured source (or the named ones), one task each; a failing source is reported, not fatal."""
+    names = names or [str(c.get("name")) for c in get_settings().sources]
+    return [pull_source_task(n) for n in names]
+
+
 @flow(name="analyze")
 def analyze_flow() -> dict:
     with _one_run_at_a_time():
@@ -46,10 +54,11 @@ def recluster_flow() -> dict:
 
 
 @flow(name="pipeline")
-def pipeline_flow(paths: list[str] | None = None, source: str | None = None) -> dict:
+def pipeline_flow(paths: list[str] | None = None, source: str | None = None, pull_sources: bool = True) -> dict:
     with _one_run_at_a_time():
+        pulled = sources_flow() if pull_sources and get_settings().sources else []
         ingested = ingest_flow(paths, source) if paths else []
-        result = {"ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
+        result = {"sources": pulled, "ingest": ingested, "analyze": analyze_flow(), "recluster": recluster_flow()}
         # hand-off last: ticket states, rules, digest. Its failures are reported, never fatal to the pipeline.
         state = handoff_flow(return_state=True)
         result["handoff"] = state.result() if state.is_completed() else {"errors": [state.message or "handoff failed"]}

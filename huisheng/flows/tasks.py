@@ -8,6 +8,7 @@ from huisheng.services.analyse import analyse_pending
 from huisheng.services.ingest import ingest_file
 from huisheng.services.recluster import recluster
 from huisheng.services.retrain import retrain
+from huisheng.services.sources import find, pull_source
 from huisheng.services.trends import spike_report
 from huisheng.settings import get_settings
 from huisheng.storage import open_database
@@ -65,3 +66,10 @@ def retrain_task(force: bool = False) -> dict:
     r = retrain(db, settings, force=force)
     return {"candidate": r.candidate, "previous": r.previous, "promoted": r.promoted, "reason": r.reason,
             "human_labels": r.human_labels, "metrics": r.metrics, "line": r.line()}
+
+
+@task(name="pull-source")
+def pull_source_task(name: str) -> dict:
+    """No task retries: the source's own client retries requests, and a re-run resumes at its committed cursor."""
+    db, settings = _db_and_settings()
+    return pull_source(db, settings, find(settings, name)).as_dict()

@@ -38,6 +38,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "handoff": frozenset({"pm", "admin"}),
     "export": frozenset({"pm", "admin"}),
     "manage_users": frozenset({"admin"}),
+    "manage_sources": frozenset({"admin"}),  # source health (DESIGN §7b: admins manage sources)
     "undo_any": frozenset({"admin"}),  # undo someone else's decision
 }
 # board page -> permission needed to see it (the navigation shows only these)
@@ -46,6 +47,7 @@ PAGES: dict[str, str] = {
     "moderation": "curate_items",
     "clusters": "view_clusters",
     "export": "export",
+    "sources": "manage_sources",
     "users": "manage_users",
 }
 DEMO_ACCOUNTS = {"demo-moderator": "moderator", "demo-pm": "pm", "demo-admin": "admin"}

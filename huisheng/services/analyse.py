@@ -43,11 +43,13 @@ def _prefill_embeddings(db: Database, clf, batch) -> None:
     remember(spec, texts, embed_cached(db, embedder.name, embedder.embed, [p.content_hash for p in batch], texts))
 
 
-def analyse_pending(db: Database, settings: Settings, batch_size: int = 1000) -> AnalyseSummary:
+def analyse_pending(db: Database, settings: Settings, batch_size: int = 1000,
+                    id_range: tuple[int, int] | None = None) -> AnalyseSummary:
+    """``id_range``: only that slice of the backlog (services/backlog.py runs slices in parallel)."""
     clf, card = active_model(settings)
     with db.session() as s:
         register_model(s, card)
-        pending = items_to_analyse(s, card["version"])
+        pending = items_to_analyse(s, card["version"], id_range=id_range)
     tok = JiebaTokenizer()
     with db.session() as s:
         earlier = long_texts(s, MIN_CHARS, exclude={p.id for p in pending}) if pending else []

@@ -28,16 +28,29 @@ class PendingItem:
         return (self.created_at or datetime.min, self.id)
 
 
-def items_to_analyse(s: Session, model_version: str, limit: int | None = None) -> list[PendingItem]:
-    """New items, items whose text changed, and everything when the model version changed."""
+def items_to_analyse(s: Session, model_version: str, limit: int | None = None,
+                     id_range: tuple[int, int] | None = None) -> list[PendingItem]:
+    """New items, items whose text changed, and everything when the model version changed (``id_range``: only
+    ids in [lo, hi], one chunk of a backlog analysed in parallel)."""
     q = (select(Item.id, Item.title, Item.text, Item.normalized_text, Item.content_hash, Item.meta, Item.created_at)
          .outerjoin(Analysis, Analysis.item_id == Item.id)
          .where(or_(Analysis.item_id.is_(None), Analysis.model_version != model_version,
                     Analysis.content_hash != Item.content_hash))
          .order_by(Item.id))
+    if id_range is not None:
+        q = q.where(Item.id.between(*id_range))
     if limit:
         q = q.limit(limit)
     return [PendingItem(*row) for row in s.execute(q)]
+
+
+def pending_id_ranges(s: Session, model_version: str, chunk: int) -> list[tuple[int, int]]:
+    """The ids needing analysis, cut into [lo, hi] ranges of at most ``chunk`` items each."""
+    q = (select(Item.id).outerjoin(Analysis, Analysis.item_id == Item.id)
+         .where(or_(Analysis.item_id.is_(None), Analysis.model_version != model_version,
+                    Analysis.content_hash != Item.content_hash)).order_by(Item.id))
+    ids = [i for (i,) in s.execute(q)]
+    return [(ids[k], ids[min(k + chunk, len(ids)) - 1]) for k in range(0, len(ids), chunk)]
 
 
 def long_texts(s: Session, min_chars: int, exclude: set[int], limit: int = 20_000) -> list[tuple[tuple, str]]:
@@ -77,6 +90,20 @@ def cached_embeddings(s: Session, embedder: str, hashes: list[str]) -> dict[str,
 
 
 def store_embeddings(s: Session, embedder: str, vectors: dict[str, np.ndarray]) -> None:
+    """Insert the vectors not cached yet. Parallel workers (a backlog analysed in chunks) may embed the same text at
+    once: on SQLite and PostgreSQL the insert skips a row another worker stored first instead of failing."""
+    dialect = s.get_bind().dialect.name
+    if dialect in ("sqlite", "postgresql") and vectors:
+        if dialect == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert
+        rows = [{"embedder": embedder, "content_hash": h, "vector": np.asarray(v, dtype=np.float32).tobytes()}
+                for h, v in vectors.items()]
+        for k in range(0, len(rows), 500):
+            s.execute(insert(EmbeddingCache).on_conflict_do_nothing(index_elements=["embedder", "content_hash"]),
+                      rows[k : k + 500])
+        return
     present = set(cached_embeddings(s, embedder, list(vectors)))
     s.add_all(EmbeddingCache(embedder=embedder, content_hash=h, vector=np.asarray(v, dtype=np.float32).tobytes())
               for h, v in vectors.items() if h not in present)

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # step n -> n+1, as plain DDL that SQLite and PostgreSQL both accept; applied in order by Database.create()
 MIGRATIONS: dict[int, list[str]] = {
@@ -40,6 +40,10 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE decisions ADD COLUMN batch VARCHAR(36)",
         "ALTER TABLE decisions ADD COLUMN undone_by INTEGER",
         "CREATE INDEX ix_decisions_batch ON decisions (batch)"],
+    # source health (issue 11): when a configured source last ran, what it fetched, what went wrong
+    4: ["ALTER TABLE sources ADD COLUMN last_run_at TIMESTAMP", "ALTER TABLE sources ADD COLUMN last_success_at TIMESTAMP",
+        "ALTER TABLE sources ADD COLUMN last_error TEXT", "ALTER TABLE sources ADD COLUMN rows_fetched INTEGER DEFAULT 0",
+        "ALTER TABLE sources ADD COLUMN last_run_rows INTEGER DEFAULT 0"],
 }
 
 ITEM_KINDS = ("comment", "post", "review")
@@ -69,6 +73,12 @@ class Source(Base):
     settings: Mapped[dict] = mapped_column(default=dict)
     cursor: Mapped[dict] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # health of a configured source (huisheng sources, the board's source page)
+    last_run_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_success_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    rows_fetched: Mapped[int | None] = mapped_column(Integer, default=0)  # all runs
+    last_run_rows: Mapped[int | None] = mapped_column(Integer, default=0)
 
 
 class Item(Base):

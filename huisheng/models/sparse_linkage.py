@@ -1,0 +1,163 @@
+"""Average-linkage clustering cut at a similarity threshold, without an n×n matrix.
+
+``ThresholdClusterer(threshold, min_size, linkage="average")`` builds the full n×n distance matrix (measured: 20k
+rows, 8.7 GB peak). Two facts give the same answer in memory that grows with the number of *similar* pairs:
+
+1. Rows are unit vectors, so the average similarity of two groups is a dot product of their row sums:
+   ``mean_{a∈A, b∈B} x_a·x_b = (Σ_A x)·(Σ_B x) / (|A||B|)``; it is exact whatever pairs we kept.
+2. Two groups can only merge (average similarity above the threshold) if at least one pair across them is above
+   it (a mean never exceeds its maximum). So only groups joined by an edge of the *threshold graph* (pairs whose
+   similarity reaches the threshold) are ever candidates.
+
+The threshold graph is built ``chunk`` rows at a time (a chunk × n block, never n × n). Merging is greedy by
+highest average similarity with a heap; average linkage has no inversions, so greedy merging down to the cut
+gives the same partition as the full dendrogram cut (scipy / scikit-learn) up to exact ties.
+``max_neighbors`` caps the edges kept per row (the most similar ones): memory is then at most n × max_neighbors
+edges whatever the data; with the cap a merge whose only above-threshold pairs were all dropped can be missed
+(``None``: keep every edge, exact).
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+from scipy import sparse
+
+
+def threshold_graph(X, threshold: float, max_neighbors: int | None = None, chunk: int = 512):
+    """Edges (i < j) with x_i·x_j ≥ threshold as (rows, cols, sims) arrays, computed chunk by chunk."""
+    n = X.shape[0]
+    is_sparse = sparse.issparse(X)
+    X = X.astype(np.float32).tocsr() if is_sparse else np.asarray(X, dtype=np.float32)
+    rows, cols, sims = [], [], []
+    for start in range(0, n, chunk):
+        if is_sparse:
+            # sparse × dense (a chunk densified: chunk × dims floats) is far faster than sparse × sparse here:
+            # character n-grams make the product nearly dense anyway
+            block = np.asarray(X @ X[start : start + chunk].toarray().T).T
+        else:
+            block = X[start : start + chunk] @ X.T
+        for k in range(block.shape[0]):
+            i = start + k
+            row = block[k]
+            row[i] = -np.inf  # no self edge
+            idx = np.flatnonzero(row >= threshold)
+            if max_neighbors is not None and len(idx) > max_neighbors:
+                idx = idx[np.argpartition(-row[idx], max_neighbors - 1)[:max_neighbors]]
+            idx = idx[idx != i]
+            rows.append(np.full(len(idx), i, dtype=np.int64))
+            cols.append(idx.astype(np.int64))
+            sims.append(row[idx].astype(np.float64))
+    if not rows:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0)
+    r, c, s = np.concatenate(rows), np.concatenate(cols), np.concatenate(sims)
+    lo, hi = np.minimum(r, c), np.maximum(r, c)
+    key = lo * n + hi
+    _, first = np.unique(key, return_index=True)  # an edge found from both ends is kept once
+    return lo[first], hi[first], s[first]
+
+
+class _Sums:
+    """Per-group row sums and the exact average similarity of two groups. Sparse sums are kept as (indices, values)
+    arrays; a dot product scatters one side into a dense scratch row and gathers the other (no scipy overhead per
+    pair, which dominated: 37 ms a merge at 2,000 rows)."""
+
+    def __init__(self, X):
+        self.sparse = sparse.issparse(X)
+        if self.sparse:
+            X = X.astype(np.float64).tocsr()
+            X.sort_indices()
+            self.rows = {i: (X.indices[X.indptr[i] : X.indptr[i + 1]].copy(), X.data[X.indptr[i] : X.indptr[i + 1]].copy())
+                         for i in range(X.shape[0])}
+            self.scratch = np.zeros(X.shape[1])
+        else:
+            X = np.asarray(X, dtype=np.float64)
+            self.rows = {i: X[i].copy() for i in range(X.shape[0])}
+
+    def merge(self, a: int, b: int, into: int) -> None:
+        ra, rb = self.rows.pop(a), self.rows.pop(b)
+        if not self.sparse:
+            self.rows[into] = ra + rb
+            return
+        idx = np.concatenate([ra[0], rb[0]])
+        uniq, inverse = np.unique(idx, return_inverse=True)
+        self.rows[into] = (uniq, np.bincount(inverse, weights=np.concatenate([ra[1], rb[1]]), minlength=len(uniq)))
+
+    def dots(self, a: int, others: list[int]) -> np.ndarray:
+        if not others:
+            return np.empty(0)
+        if not self.sparse:
+            return np.stack([self.rows[o] for o in others]) @ self.rows[a]
+        idx, val = self.rows[a]
+        scratch = self.scratch
+        scratch[idx] = val
+        try:
+            return np.array([scratch[self.rows[o][0]] @ self.rows[o][1] for o in others])
+        finally:
+            scratch[idx] = 0.0
+
+
+def average_linkage_labels(X, threshold: float, min_size: int = 3, max_neighbors: int | None = None,
+                           chunk: int = 512) -> np.ndarray:
+    """Labels as ``ThresholdClusterer(threshold, min_size, linkage="average").fit(X).labels_``: groups of at least
+    ``min_size`` numbered by size, largest first (equal sizes by their first row), -1 for the rest. Rows must be
+    unit vectors (dense or scipy-sparse)."""
+    n = X.shape[0]
+    if n < max(2, min_size):
+        return np.full(n, -1) if min_size > 1 else np.arange(n)
+    lo, hi, sim = threshold_graph(X, threshold, max_neighbors, chunk)
+    # the full-matrix path merges while distance 1 - s < 1 - threshold (distances in float64)
+    cut = 1.0 - float(threshold)
+    neighbours: dict[int, set[int]] = {i: set() for i in range(n)}
+    for a, b in zip(lo.tolist(), hi.tolist()):
+        neighbours[a].add(b)
+        neighbours[b].add(a)
+    size = {i: 1 for i in range(n)}
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    sums = _Sums(X)
+    # cross[(p, q)]: the exact sum of similarities between groups p and q, for adjacent groups. Between two single
+    # rows it is the edge itself (float32 products, as the full matrix's); after a merge the sums simply add
+    # (Lance-Williams for average linkage), and only a pair the graph never joined needs a dot product of row sums.
+    cross: dict[tuple[int, int], float] = {}
+    heap: list[tuple[float, int, int]] = []
+    for a, b, s in zip(lo.tolist(), hi.tolist(), sim.tolist()):
+        s = min(1.0, max(-1.0, s))
+        cross[(a, b)] = s
+        heap.append((1.0 - s, a, b))
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        d, a, b = heapq.heappop(heap)
+        if not d < cut:
+            break
+        if a not in size or b not in size:
+            continue  # one side was merged since this entry was pushed
+        c = next_id
+        next_id += 1
+        around = sorted((neighbours.pop(a) | neighbours.pop(b)) - {a, b})
+        cross.pop((a, b), None)
+        from_a = [cross.pop((min(a, o), max(a, o)), None) for o in around]
+        from_b = [cross.pop((min(b, o), max(b, o)), None) for o in around]
+        for side, got in ((a, from_a), (b, from_b)):
+            missing = [k for k, v in enumerate(got) if v is None]
+            for k, v in zip(missing, sums.dots(side, [around[k] for k in missing])):
+                got[k] = float(v)
+        sums.merge(a, b, c)
+        size[c] = size.pop(a) + size.pop(b)
+        members[c] = members.pop(a) + members.pop(b)
+        for o, sa, sb in zip(around, from_a, from_b):
+            neighbours[o].discard(a)
+            neighbours[o].discard(b)
+            neighbours[o].add(c)
+            total = sa + sb
+            cross[(o, c)] = total  # o < c: c is the newest id
+            dist = 1.0 - min(1.0, max(-1.0, total / (size[c] * size[o])))
+            if dist < cut:
+                heapq.heappush(heap, (dist, o, c))
+        neighbours[c] = set(around)
+    labels = np.full(n, -1)
+    groups = sorted((m for m in members.values() if len(m) >= min_size), key=lambda m: (-len(m), min(m)))
+    for label, m in enumerate(groups):
+        labels[m] = label
+    return labels
