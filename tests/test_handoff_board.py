@@ -4,26 +4,22 @@ with its link; a failed delivery listed with a retry button that works."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("streamlit")
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-import huisheng.app  # noqa: E402
 from handoff_fixtures import PHONE, cluster_id, configure, target_config  # noqa: E402,F401
 from handoff_receivers import GitHubReceiver, SlackReceiver, serve  # noqa: E402
 from huisheng.app.safe import md_escape  # noqa: E402
 from huisheng.storage import handoffs as hstore  # noqa: E402
+from test_board import open_page  # noqa: E402
 
-BOARD = Path(huisheng.app.__file__).parent / "board.py"
 
-
-def clusters_page() -> AppTest:
-    at = AppTest.from_file(str(BOARD), default_timeout=30).run()
-    at.text_input(key="actor_input").set_value("pm-li").run()
-    at.switch_page("views/clusters.py").run()
+def clusters_page(user: str = "pm-li", role: str = "pm") -> AppTest:
+    """The clusters page as a signed-in PM (hand-off needs the "handoff" permission: pm, admin)."""
+    at = open_page("clusters", user=user, role=role)
     assert not at.exception, [e.value for e in at.exception]
     return at
 
