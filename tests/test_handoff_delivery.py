@@ -18,7 +18,7 @@ from handoff_fixtures import MAIL, PHONE, cluster_id, configure, grow, target_co
 from handoff_receivers import GitHubReceiver, JiraReceiver, SlackReceiver, WebhookReceiver, serve
 from huisheng.services import handoff as service
 from huisheng.storage import handoffs as hstore
-from huisheng.storage.schema import Cluster, Decision, Handoff
+from huisheng.storage.schema import SCHEMA_VERSION, Cluster, Decision, Handoff
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -260,7 +260,7 @@ def test_schema_2_database_is_migrated(tmp_path):
                        "attempts INTEGER, last_error TEXT, created_at DATETIME, updated_at DATETIME)"))
     eng.dispose()
     database = Database(url).create()
-    assert database.schema_version() == 3
+    assert database.schema_version() == SCHEMA_VERSION  # through 2 -> 3 (hand-off) and 3 -> 4 (accounts)
     with database.engine.connect() as c:
         cols = {r[1] for r in c.execute(text("PRAGMA table_info(handoffs)"))}
         assert {"delivered_at", "external_url", "delivered_size", "delivered_spike", "external_state"} <= cols

@@ -29,6 +29,7 @@ from huisheng.services import export, trends
 from huisheng.storage import clusters as cstore
 from huisheng.storage import handoffs as hstore
 from huisheng.storage import stats
+from huisheng.storage.curation import record_decision
 from huisheng.storage.db import Database
 from huisheng.storage.schema import Cluster
 
@@ -103,7 +104,9 @@ def preview(db: Database, settings, cluster_id: int, target_name: str) -> Previe
 def deliver(db: Database, settings, cluster_id: int, target_name: str, *, retries: int = 2, backoff: float = 0.5,
             actor: str = "handoff", client=None) -> Result:
     """Deliver one cluster to one target (see the module docstring). ``retries``: extra tries on transient errors,
-    ``backoff`` × 2^n seconds apart (the Prefect flow passes 0 and lets Prefect retry instead)."""
+    ``backoff`` × 2^n seconds apart (the Prefect flow passes 0 and lets Prefect retry instead). Every delivery that
+    reached the target (created, adopted, updated) is a ``handoff`` decision in the audit log under ``actor``: the
+    signed-in board user, or "handoff" for the CLI and the flow."""
     cfg = handoff_config(settings)
     target = make_target(db, settings, target_name, cfg, client=client)
     with db.session() as s:
@@ -143,9 +146,13 @@ def deliver(db: Database, settings, cluster_id: int, target_name: str, *, retrie
             with db.session() as s:
                 hstore.record_failure(s, row.id, str(e), final=True)
             raise HandoffFailed(str(e)) from e
-        with db.session() as s:
+        with db.session() as s:  # the reference, the audit entry and the status change commit together
             hstore.record_success(s, row.id, delivery.external_ref, delivery.external_url, p.size, spike_day,
                                   delivery.state)
+            record_decision(s, actor, "handoff", "cluster", p.cluster_id,
+                            {"external_ref": prev.external_ref if prev else None, "voices": prev.size if prev else None},
+                            {"target": target_name, "result": action, "external_ref": delivery.external_ref,
+                             "voices": p.size})
             c = s.get(Cluster, p.cluster_id)
             if c.status in OPEN_STATUSES:
                 cstore.set_status(s, c.id, "handed_off", actor)
