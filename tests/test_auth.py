@@ -19,7 +19,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from test_board import BOARD, PASSWORD, ensure_user, login, populated  # noqa: E402,F401
 
 VIEWS = BOARD.parent / "views"
-ALL_PAGES = ("overview", "moderation", "clusters", "export", "users")
+ALL_PAGES = ("overview", "moderation", "clusters", "export", "sources", "users")
 EXPECTED = {"moderator": ["overview", "moderation"], "pm": ["overview", "clusters", "export"],
             "admin": list(ALL_PAGES)}
 
@@ -84,6 +84,7 @@ def test_permission_matrix():
         assert accounts.visible_pages(role) == pages
     assert not accounts.can("moderator", "handoff") and not accounts.can("moderator", "export")
     assert not accounts.can("moderator", "manage_users") and not accounts.can("pm", "curate_items")
+    assert not accounts.can("pm", "manage_sources") and accounts.can("admin", "manage_sources")
     assert accounts.can("pm", "edit_clusters") and accounts.can("admin", "manage_users")
     with pytest.raises(accounts.PermissionDenied):
         accounts.require(accounts.Principal(1, "m", "moderator"), "export")

@@ -7,9 +7,8 @@ import json
 import pytest
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from test_board import BOARD, markdown_strings  # noqa: E402
+from test_board import markdown_strings, open_page  # noqa: E402
 
 
 def test_sources_page_shows_health_and_errors_as_text(settings, db, tmp_path, monkeypatch):
@@ -32,9 +31,7 @@ def test_sources_page_shows_health_and_errors_as_text(settings, db, tmp_path, mo
     assert pull_source(db, s, configured[0]).ingest.new == 2
     assert pull_source(db, s, configured[1]).error
 
-    at = AppTest.from_file(str(BOARD), default_timeout=30).run()
-    at.switch_page("views/sources.py").run()
-    assert not at.exception, [e.value for e in at.exception]
+    at = open_page("sources", "ops-admin", role="admin")  # the sources page is for admins (DESIGN §7b)
     assert "1 个数据源最近一次运行失败" in at.error[0].value
     df = at.dataframe[0].value
     rows = {r["名称 (name)"]: r for r in df.to_dict("records")}
