@@ -7,7 +7,7 @@ TORCH_PIP_ARGS ?=
 export HUISHENG_HOME ?= $(CURDIR)/var
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: install install-test demo test bench board run clean
+.PHONY: install install-test demo test bench bench-scale board run clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_assign.py
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_scale.py
+
+# issue 11's scale numbers alone (long: 100k reviews end to end and a 1M-row board database)
+bench-scale: $(VENV)/.installed
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf var .pytest_cache

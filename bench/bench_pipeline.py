@@ -100,8 +100,9 @@ def main() -> None:
     # here: this stage measures speed), pooled categories, every item in a group
     vec = topic_vectorizer(settings)
     Xt = stage("topic vecs", n, lambda: vec.vectors(vec.prepare(norm, cats), X))
-    topics = stage("cluster", n, lambda: group_topics(norm, cats, Xt, settings.cluster_threshold, min_size=1,
-                                                      pools=settings.cluster_batch_pools))
+    topics = stage("cluster", n, lambda: group_topics(norm, cats, Xt, settings.cluster_batch_threshold, min_size=1,
+                                                      pools=settings.cluster_batch_pools,
+                                                      split_fraction=settings.cluster_batch_split))
     print(f"{'':<12} {len(topics.labels)} clusters, {(topics.cluster_ids >= 0).sum()} items clustered")
 
     feed = home / "bench.jsonl"

@@ -104,7 +104,18 @@ def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest 
     _setup(prefect=True)
     from huisheng.flows.pipeline import pipeline_flow
 
-    _print_run(pipeline_flow([str(p) for p in paths] if paths else None))
+    result = pipeline_flow([str(p) for p in paths] if paths else None)
+    _print_run(result)
+    _fail_on_source_errors(result)
+
+
+def _fail_on_source_errors(result: dict) -> None:
+    """A source that failed does not stop the others or the analysis (their rows are committed), but the run is not
+    a success: a cron job or a scheduler must see it, so the exit status is non-zero and names the sources."""
+    failed = [r["source"] for r in result.get("sources", []) if r.get("error")]
+    if failed:
+        raise CliError(f"{len(failed)} source(s) failed: {', '.join(failed)} (the others and the analysis completed; "
+                       "`huisheng sources` shows the errors)")
 
 
 @app.command()

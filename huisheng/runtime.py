@@ -22,6 +22,8 @@ def configure(settings: Settings | None = None) -> Settings:
         "PREFECT_LOGGING_LEVEL": "WARNING",
         "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
         "TOKENIZERS_PARALLELISM": "false",
+        # read by models/embedders (which knows no settings) in this process and in workers it starts
+        "HUISHENG_EMBED_THREADS": str(settings.embed_threads),
     }
     if settings.hf_hub_offline:
         env["HF_HUB_OFFLINE"] = "1"

