@@ -6,13 +6,19 @@ import ipaddress
 import os
 from pathlib import Path
 
-# measured on `huisheng cluster` (issue 12): 5k rows 1.1 GB, 10k 2.8 GB, 20k 8.9 GB peak: about 22 bytes per pair
+# measured on `huisheng cluster` (issue 12): 5k rows 1.1 GB, 10k 2.8 GB, 20k 8.9 GB peak with the n×n matrix: about
+# 22 bytes per pair. Since issue 11 a group of more than EXACT_MAX rows is clustered from a neighbour graph instead
+# (10k real reviews: 0.66 GB peak), about PER_ROW_BYTES a row (sparse rows, group sums, 30 edges a row).
 BYTES_PER_PAIR = 22
+PER_ROW_BYTES = 24 * 2**10
 BASE_BYTES = 600 * 2**20  # interpreter, models and embeddings before the pairwise part
 
 
 def cluster_memory_estimate(rows: int) -> int:
-    return BASE_BYTES + BYTES_PER_PAIR * rows * rows
+    from huisheng.models.clustering import EXACT_MAX
+
+    exact = min(rows, EXACT_MAX)
+    return BASE_BYTES + BYTES_PER_PAIR * exact * exact + PER_ROW_BYTES * rows
 
 
 def available_memory() -> int | None:

@@ -52,6 +52,9 @@ def centroid(X) -> np.ndarray:
     return (c / max(np.linalg.norm(c), 1e-12)).astype(np.float32)
 
 
+EXACT_MAX = 6000  # rows up to which ThresholdClusterer builds the exact n×n matrix
+
+
 class ThresholdClusterer(BaseEstimator, ClusterMixin):
     """Average-linkage clustering with a cosine-similarity threshold; ``labels_`` is -1 for leftovers.
 
@@ -61,7 +64,7 @@ class ThresholdClusterer(BaseEstimator, ClusterMixin):
     against the exact path with 30 neighbours; a count-sketched dense copy of the rows (1,024 dims) agreed only 0.68.
     """
 
-    def __init__(self, threshold: float = 0.55, min_size: int = 3, linkage: str = "average", exact_max: int = 6000,
+    def __init__(self, threshold: float = 0.55, min_size: int = 3, linkage: str = "average", exact_max: int = EXACT_MAX,
                  max_neighbors: int = 30):
         self.threshold = threshold
         self.min_size = min_size
