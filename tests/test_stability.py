@@ -66,9 +66,30 @@ def _topic_cluster(db, members, gold, topic):
         return cstore.resolve(s, votes.most_common(1)[0][0])
 
 
-@pytest.fixture
-def two_runs(db, settings, tmp_path):
-    month1, month2 = _split_feed(tmp_path)
+# The two runs take most of a minute and every test below only reads what they left, so one database serves the
+# module (these fixtures override conftest's per-test ``db`` and ``settings`` here).
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    from huisheng.storage.db import Database
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('stability') / 'test.db'}"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HUISHENG_DATABASE_URL", url)
+        database = Database(url).create()
+        yield database
+        database.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def settings(db):
+    from huisheng.settings import get_settings
+
+    return get_settings(database_url=db.url)
+
+
+@pytest.fixture(scope="module")
+def two_runs(db, settings, tmp_path_factory):
+    month1, month2 = _split_feed(tmp_path_factory.mktemp("feed"))
     _run(db, settings, month1)
     before = _memberships(db)
     gold = _gold()
