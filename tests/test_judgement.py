@@ -109,6 +109,25 @@ def test_batch_lexical_space_is_named_and_never_projected():
     assert (ids >= 0).all() and ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
 
 
+def test_batch_words_space_and_bug_only_focus():
+    vec = TopicVectorizer("tfidf-lsa", "hybrid", 0.4, True, 0, "batch-words", ["bug"])
+    assert "char12batch+words" in vec.name and vec.name.endswith("+focus:bug")
+    with pytest.raises(ValueError):
+        TopicVectorizer("tfidf-lsa", "hybrid", 0.4, True, 512, "batch-words")
+    long_request = "界面很好看，用了两年了，一直很稳定，客服也不错，希望加夜间模式，晚上看着太亮了，眼睛受不了"
+    long_bug = "界面很好看，用了两年了，一直很稳定，客服也不错，但是最近一打开就闪退，重装也没用，很烦人"
+    prepared = vec.prepare([long_request, long_bug], ["feature_request", "bug"])
+    assert prepared[0] == long_request and prepared[1] != long_bug and "闪退" in prepared[1]
+    assert vec.semantic_name("feature_request") != vec.semantic_name("bug")
+    texts = ["登录闪退", "登录 闪退了", "希望加夜间模式", "夜间模式什么时候有", "的"]
+    cats = ["bug", "bug", "feature_request", "feature_request", "other"]
+    X = vec.vectors(vec.prepare(texts, cats), np.eye(5, 8, dtype=np.float32))  # fixed vectors for the embedding
+    ids = group_topics(texts, cats, X, 0.2, min_size=1, pools=[["bug", "feature_request", "other"]]).cluster_ids
+    assert ids[0] == ids[1] and ids[2] == ids[3] and ids[0] != ids[2]
+    # no word survives: characters alone
+    assert vec.vectors(vec.prepare(["的", "了"], ["other", "other"]), np.eye(2, 8, dtype=np.float32)).shape[0] == 2
+
+
 def test_appstore_dev_set_is_skipped_without_the_corpus_and_fails_loudly_on_a_changed_text(tmp_path, monkeypatch):
     from huisheng.services import devsets
     from huisheng.sources import appstore_corpus
