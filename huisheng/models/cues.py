@@ -26,6 +26,28 @@ CUES: dict[str, re.Pattern[str]] = {
     "after_update": re.compile(r"更新(?:后|之后|完|了)|新版|升级(?:后|之后)"),
 }
 
+# Version 2 (App Store reviews of smart-home apps): 添加/增加 after a negation is a failure (无法添加设备), not a wish;
+# 能不能用点心 is a rant, not a request; and four cues the real reviews needed: a device or account that fails
+# (连不上, 离线, 注册不了), a plea to fix (希望尽快修复: still a bug), something not supported or not adapted yet (a
+# request even in a complaint), and a vague wish (希望越做越好: other).
+_NOT_AFTER_NEGATION = r"(?<!无法)(?<!不能)(?<!没法)(?<!不了)"
+CUES_V2: dict[str, re.Pattern[str]] = {
+    **CUES,
+    "request": re.compile(
+        r"希望(?!.{0,6}(?:修复|解决|修好|越做越好|越来越好|继续|再接再厉))|建议|能不能(?!.{0,3}(?:用点心|上点心|靠谱|专业|争点气|用心))|"
+        r"能否|可不可以|可以加|(?<![要请])求|请加|加个|" + _NOT_AFTER_NEGATION + r"(?:增加|添加)(?![^，。！？,.!?]{0,6}(?:不了|不上|失败|不进|没反应))|"
+        r"支持一下|出个|什么时候(?:能|出|上|支持)|要是.{0,12}就好了|如果.{0,16}就(?:更)?好了|改回|恢复.{0,6}(?:旧版|以前|原来)"),
+    "device_fail": re.compile(
+        r"连不上|连接不上|连不了|连接失败|离线|掉线|断线|搜不到|找不到设备|(?:添加|绑定|绑|加|配对|配网)(?:不了|不上|失败)|"
+        r"无法(?:添加|连接|绑定|注册|登录|登陆|下载|安装|更新|升级|使用|打开|控制|播放|回看|显示|保存|提交|删除)|"
+        r"注册不了|登录不了|不好使|不管用|失灵|不执行|不生效|没生效|一直初始化|提示.{0,10}(?:不符合|错误|失败|异常)"),
+    "fix_plea": re.compile(r"修复|修一修|修好|快点修|赶紧修|尽快(?:解决|处理|修)|解决(?:一下|问题)|处理一下|bug"),
+    "unsupported": re.compile(
+        r"不支持|没有?适配|不适配|未适配|还没适配|适配(?:一下|下)|不兼容|兼容一下|没有这个|没有.{0,8}(?:功能|选项|入口|型号|版本)|"
+        r"什么时候(?:才)?(?:能|出|支持|适配|轮到)|安卓(?:版|都|端)?(?:有|可以|能|支持)|别人都|iPad版|ipad版|刘海屏|全面屏"),
+    "vague_wish": re.compile(r"希望.{0,8}(?:越做越好|越来越好|继续|再接再厉|加油|持续|更好|努力|改进$|优化$)|支持国产|加油"),
+}
+
 
 # Evidence that the author promotes something (DESIGN §3: spam needs it). An insult, a rant or a complaint about
 # the product's own ads has none; lottery ads, "诚信平台" copy-paste, contact ids and links do.
@@ -56,8 +78,8 @@ def has_promotion(text: str) -> bool:
     return PROMOTION.search(text) is not None
 
 
-def cue_counts(text: str) -> list[float]:
-    feats = [min(len(p.findall(text)), 3) / 3.0 for p in CUES.values()]
+def cue_counts(text: str, version: int = 1) -> list[float]:
+    feats = [min(len(p.findall(text)), 3) / 3.0 for p in (CUES_V2 if version >= 2 else CUES).values()]
     n = len(text)
     feats += [min(n, 20) / 20.0, min(n, 300) / 300.0, min(text.count("\n"), 10) / 10.0]
     return feats
@@ -66,23 +88,30 @@ def cue_counts(text: str) -> list[float]:
 class CueFeatures(BaseEstimator, TransformerMixin):
     """Transformer: normalised text → dense cue counts (scaled to [0, 1])."""
 
-    def __init__(self, weight: float = 1.0):
+    def __init__(self, weight: float = 1.0, version: int = 1):
         self.weight = weight
+        self.version = version
+
+    def _cues(self) -> dict[str, re.Pattern[str]]:
+        return CUES_V2 if getattr(self, "version", 1) >= 2 else CUES
 
     def fit(self, X, y=None):
-        self.n_features_out_ = len(CUES) + 3
+        self.n_features_out_ = len(self._cues()) + 3
         return self
 
     def transform(self, X):
-        return sparse.csr_matrix(np.asarray([cue_counts(t) for t in X], dtype=np.float64) * self.weight)
+        version = getattr(self, "version", 1)  # models pickled before version 2 existed
+        return sparse.csr_matrix(np.asarray([cue_counts(t, version) for t in X], dtype=np.float64) * self.weight)
 
     def get_feature_names_out(self, input_features=None):
-        return np.asarray([f"cue:{k}" for k in CUES] + ["len:short", "len:long", "paragraphs"], dtype=object)
+        return np.asarray([f"cue:{k}" for k in self._cues()] + ["len:short", "len:long", "paragraphs"], dtype=object)
 
 # how a cue is shown next to a prediction in the board ("why was this called a bug?")
 CUE_LABELS = {
     "cue:failure": "[故障词 闪退/失败/打不开]", "cue:negated_ability": "[不能/无法]", "cue:request": "[请求词 希望/建议]",
     "cue:question": "[问句]", "cue:contact": "[联系方式]", "cue:money_lure": "[引流词 兼职/返利]", "cue:seo": "[SEO词]",
     "cue:url": "[链接]", "cue:praise": "[夸奖词]", "cue:slow": "[慢/卡顿]", "cue:after_update": "[更新后]",
+    "cue:device_fail": "[连不上/离线/无法添加]", "cue:fix_plea": "[请修复]", "cue:unsupported": "[不支持/没适配]",
+    "cue:vague_wish": "[泛泛的希望]",
     "len:short": "[短文本]", "len:long": "[长文本]", "paragraphs": "[分段]",
 }
