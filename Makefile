@@ -32,8 +32,10 @@ board: $(VENV)/.installed
 run: $(VENV)/.installed
 	$(BIN)/huisheng run
 
+# test files are spread over TEST_WORKERS processes, a file staying on one (its module fixtures are built once)
+TEST_WORKERS ?= 2
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_assign.py
