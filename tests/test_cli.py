@@ -100,14 +100,6 @@ def test_file_without_text_column_is_one_line_error(tmp_path):
     assert r.returncode == 1 and "no text column" in r.stderr and r.stderr.strip().count("\n") == 0
 
 
-def test_eval_prints_per_class_metrics():
-    r = _run("eval")
-    assert r.returncode == 0, r.stderr
-    for c in CATEGORIES:
-        assert c in r.stdout
-    assert "precision" in r.stdout and "macro-F1" in r.stdout
-
-
 def test_ingest_command_quarantines_and_is_idempotent(tmp_path, monkeypatch):
     p = tmp_path / "in.csv"
     p.write_text("id,内容,时间\n1,闪退了,2026-09-01\n2,,2026-09-01\n3,好用,不是日期\n", encoding="utf-8")
