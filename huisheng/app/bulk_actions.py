@@ -71,11 +71,14 @@ def on_selected(action: str, prefix: str) -> None:
         st.session_state[f"{prefix}_table_gen"] = int(st.session_state.get(f"{prefix}_table_gen", 0)) + 1
 
 
-def on_all_matching(prefix: str, expected: int) -> None:
+def on_all_matching(prefix: str, expected: int | None) -> None:
+    """``expected``: the count the moderator confirmed (None: the page showed a capped count such as "10,000+",
+    so there is no exact number to hold the action to)."""
     from huisheng.app.queue_ui import filter_from_state
 
     if not st.session_state.get(f"{prefix}_all_confirm"):
-        state.flash("warning", f"请先勾选确认 (tick the confirmation box): 将作用于全部 {expected} 条.")
+        state.flash("warning", "请先勾选确认 (tick the confirmation box): 将作用于全部 "
+                               f"{'符合筛选的' if expected is None else expected} 条.")
         return
     action = st.session_state.get(f"{prefix}_all_action")
     category = st.session_state.get(f"{prefix}_all_category") if action == "relabel" else None

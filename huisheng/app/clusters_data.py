@@ -15,7 +15,6 @@ from huisheng.models.trends import Spike
 from huisheng.services import trends
 from huisheng.storage import clusters as cstore
 from huisheng.storage import stats
-from huisheng.storage.schema import Cluster
 
 QUOTES_ON_CARD = 3
 SPARK_DAYS = 30
@@ -54,8 +53,9 @@ class ClusterCard:
         return self.size * self.growth
 
 
-def rank(clusters: list[Cluster], order: str, growth: dict[int, float]) -> list[Cluster]:
-    """Clusters in the board's order. ``growth``: cluster id → growth (missing: 1.0, flat)."""
+def rank(clusters: list, order: str, growth: dict[int, float]) -> list:
+    """Clusters (anything with id, size and first_seen: Cluster objects or light rows) in the board's order.
+    ``growth``: cluster id → growth (missing: 1.0, flat)."""
     if order == "largest":
         return sorted(clusters, key=lambda c: (-(c.size or 0), c.id))
     if order == "newest":
@@ -70,19 +70,22 @@ def search_cluster_ids(s: Session, query: str) -> set[int] | None:
     from huisheng.models.search_terms import query_terms
     from huisheng.storage import queue
 
+    if not (query or "").strip():
+        return None  # before query_terms: segmenting loads jieba's dictionary (a second) on a process's first call
     words = query_terms(query)
     if not words:
         return None
     found = set(queue.cluster_ids(s, queue.QueueFilter(status=None, search=query)))
-    for c in cstore.board_clusters(s):
+    for c in cstore.board_cluster_rows(s):
         hay = " ".join([c.label or "", *[str(k) for k in (c.keywords or [])]]).lower()
         if all(w in hay for w in words):
             found.add(c.id)
     return found
 
 
-def _board_clusters(s: Session, category: str | None, status: str | None, only: set[int] | None) -> list[Cluster]:
-    clusters = cstore.board_clusters(s, category=none_if_all(category), status=none_if_all(status))
+def _board_clusters(s: Session, category: str | None, status: str | None, only: set[int] | None) -> list:
+    """Light rows (id, label, category, size, first_seen, keywords) of the live clusters the filters keep."""
+    clusters = cstore.board_cluster_rows(s, category=none_if_all(category), status=none_if_all(status))
     return clusters if only is None else [c for c in clusters if c.id in only]
 
 
@@ -97,8 +100,8 @@ def cluster_cards(s: Session, category: str | None, status: str | None, tz: str,
     all_clusters = _board_clusters(s, category, status, only)
     growth = trends.growth_by_cluster(s, tz) if order == "size_growth" else {}
     start = max(page - 1, 0) * page_size
-    chosen = rank(all_clusters, order, growth)[start : start + page_size]
-    ids = [c.id for c in chosen]
+    ids = [c.id for c in rank(all_clusters, order, growth)[start : start + page_size]]
+    chosen = cstore.clusters_by_id(s, ids)
     daily = stats.cluster_daily_counts(s, ids, tz) if chosen else {}
     spikes = trends.spikes_from_daily(daily, trends.feed_span(s, tz), lookback=None) if chosen else {}
     recent = trends.cluster_trends(s, ids, tz, days=SPARK_DAYS, weeks=WEEKS_SHOWN)
@@ -122,6 +125,20 @@ def daily_frame(counter: dict) -> pd.DataFrame:
     index = stats.date_range(days)
     return pd.DataFrame({"条数 (count)": [int(counter.get(d, 0)) for d in index]},
                         index=pd.Index([d.isoformat() for d in index], name="日期 (day)"))
+
+
+def chart_spec(mark: str, height: int) -> dict:
+    """A small Vega-Lite spec (day on x, count on y) for a card's charts, drawn with st.vega_lite_chart from
+    ``chart_data``: the same picture as st.line_chart / st.bar_chart without building an Altair chart, whose schema
+    validation costs about 0.1 s per chart: twenty charts on a page of ten cards were most of its render time."""
+    return {"height": height, "mark": {"type": mark, "tooltip": True, **({"point": False} if mark == "line" else {})},
+            "encoding": {"x": {"field": "day", "type": "temporal", "title": None},
+                         "y": {"field": "count", "type": "quantitative", "title": None}}}
+
+
+def chart_data(frame: pd.DataFrame) -> pd.DataFrame:
+    """A day-indexed count frame (``daily_frame``) as the two columns ``chart_spec`` draws."""
+    return pd.DataFrame({"day": list(frame.index), "count": list(frame.iloc[:, 0]) if frame.shape[1] else []})
 
 
 def weekly_frame(trend: trends.ClusterTrend | None) -> pd.DataFrame:
@@ -148,13 +165,13 @@ def overview_frame(cards: list[ClusterCard]) -> pd.DataFrame:
 
 
 def members_frame(s: Session, cluster_id: int, tz: str, limit: int = 200) -> pd.DataFrame:
-    rows = cstore.cluster_members(s, cluster_id, limit=limit)
+    rows = cstore.cluster_member_rows(s, cluster_id, limit=limit)
     return pd.DataFrame(
-        [{"id": it.id, "类别 (category)": it.human_category or a.category,
-          "相似度 (similarity)": None if a.cluster_similarity is None else round(float(a.cluster_similarity), 3),
-          "质量 (quality)": round(float(a.quality_score or 0.0), 3), "时间 (created)": fmt_time(it.created_at, tz),
-          "作者 (author)": it.author or "", "内容 (text)": one_line(f"{it.title}\n{it.text}" if it.title else it.text, 300)}
-         for it, a in rows],
+        [{"id": r.id, "类别 (category)": r.human_category or r.category,
+          "相似度 (similarity)": None if r.cluster_similarity is None else round(float(r.cluster_similarity), 3),
+          "质量 (quality)": round(float(r.quality_score or 0.0), 3), "时间 (created)": fmt_time(r.created_at, tz),
+          "作者 (author)": r.author or "", "内容 (text)": one_line(f"{r.title}\n{r.text}" if r.title else r.text, 300)}
+         for r in rows],
         columns=["id", "类别 (category)", "相似度 (similarity)", "质量 (quality)", "时间 (created)", "作者 (author)",
                  "内容 (text)"])
 

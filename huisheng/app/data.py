@@ -149,8 +149,14 @@ class QueueRow:
         return float(self.scores.get(self.model_category, 0.0) or 0.0)
 
 
-def queue_count(s: Session, flt: "queue.QueueFilter") -> int:
-    return queue.count(s, flt)
+def queue_count(s: Session, flt: "queue.QueueFilter", cap: int | None = queue.COUNT_CAP) -> int:
+    """Matching items, counted up to ``cap`` (a result above it means "more than cap": see ``count_text``)."""
+    return queue.count(s, flt, cap=cap)
+
+
+def count_text(n: int, cap: int | None = queue.COUNT_CAP) -> str:
+    """A count for display: "10,000+" once it passed the cap it was counted to."""
+    return f"{cap:,}+" if cap is not None and n > cap else str(n)
 
 
 def queue_page(s: Session, flt: "queue.QueueFilter", order: str, page: int, page_size: int) -> list[QueueRow]:
@@ -203,7 +209,7 @@ def page_count(total: int, page_size: int) -> int:
 def cluster_choices(s: Session) -> list[tuple[int, str]]:
     """(id, one-line description) of every live cluster, largest first: merge targets and export choices."""
     return [(c.id, f"#{c.id} {one_line(c.label, 40) or '(未命名 unnamed)'} · {category_label(c.category)} · {c.size} 条")
-            for c in cstore.board_clusters(s)]
+            for c in cstore.board_cluster_rows(s)]
 
 
 # ---------------------------------------------------------------------------------------------------- audit log

@@ -12,7 +12,7 @@ from datetime import date
 import streamlit as st
 from sqlalchemy.orm import Session
 
-from huisheng.app import auth, bulk_actions, data, state
+from huisheng.app import auth, bulk_actions, cached, data, state
 from huisheng.models import CATEGORIES
 from huisheng.storage import bulk, queue
 
@@ -59,9 +59,10 @@ def filters(s: Session, prefix: str = "mod") -> tuple[queue.QueueFilter, str, in
     with st.expander("更多筛选 (more filters): 日期、来源、评分、版本、分数、不确定"):
         g1, g2, g3, g4 = st.columns(4)
         g1.date_input("日期范围 (date range)", value=(), key=f"{prefix}_dates", **reset)
-        g2.multiselect("来源 (source)", queue.source_names(s), key=f"{prefix}_sources", **reset)
-        g3.multiselect("评分 (rating)", queue.ratings(s), key=f"{prefix}_ratings", **reset)
-        g4.multiselect("版本 (app version)", queue.app_versions(s), key=f"{prefix}_versions", **reset)
+        sources, ratings, versions = cached.filter_options(s)
+        g2.multiselect("来源 (source)", sources, key=f"{prefix}_sources", **reset)
+        g3.multiselect("评分 (rating)", ratings, key=f"{prefix}_ratings", **reset)
+        g4.multiselect("版本 (app version)", versions, key=f"{prefix}_versions", **reset)
         h1, h2, h3 = st.columns(3)
         h1.slider("质量 (quality score)", 0.0, 1.0, (0.0, 1.0), 0.05, key=f"{prefix}_quality", **reset)
         h2.slider("模型置信 (model confidence)", 0.0, 1.0, (0.0, 1.0), 0.05, key=f"{prefix}_confidence", **reset)
@@ -94,16 +95,20 @@ def table(rows: list[data.QueueRow], tz: str, prefix: str = "mod") -> None:
     st.caption("在表格左侧勾选行，表头的勾选框选中本页全部 (tick rows on the left; the header box selects the page).")
 
 
-def apply_to_all(total: int, prefix: str = "mod") -> None:
-    with st.expander(f"对全部 {total} 条符合筛选的条目操作 (apply to all {total} items matching these filters)"):
+def apply_to_all(total: int, prefix: str = "mod", shown: str | None = None) -> None:
+    """``total``: the count the page showed; ``shown``: how it was shown ("10,000+" when the count stopped at its
+    cap: then the action checks nothing against it and reports how many it changed)."""
+    exact = shown is None or shown == str(total)
+    shown = str(total) if shown is None else shown
+    with st.expander(f"对全部 {shown} 条符合筛选的条目操作 (apply to all {shown} items matching these filters)"):
         a1, a2, a3, a4 = st.columns([2, 2, 3, 1], vertical_alignment="bottom")
         action = a1.selectbox("操作 (action)", list(bulk_actions.ACTION_LABELS), key=f"{prefix}_all_action",
                               format_func=bulk_actions.ACTION_LABELS.get)
         a2.selectbox("改为 (relabel to)", CATEGORIES, format_func=data.category_label, key=f"{prefix}_all_category",
                      disabled=action != "relabel")
-        a3.checkbox(f"确认对全部 {total} 条执行 (confirm: all {total} items)", key=f"{prefix}_all_confirm")
+        a3.checkbox(f"确认对全部 {shown} 条执行 (confirm: all {shown} items)", key=f"{prefix}_all_confirm")
         a4.button("执行 (apply)", key=f"{prefix}_all_apply", on_click=bulk_actions.on_all_matching,
-                  args=(prefix, total), disabled=not total, type="primary")
+                  args=(prefix, total if exact else None), disabled=not total, type="primary")
 
 
 def undo_panel(s: Session, tz: str, prefix: str = "mod") -> None:

@@ -7,10 +7,9 @@ a cluster born yesterday is not a spike on its second voice.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from scipy.stats import poisson
 
 
 @dataclass(frozen=True)
@@ -19,6 +18,23 @@ class Spike:
     count: int
     baseline: float
     p_value: float
+
+
+def poisson_tail(k: int, mu: float) -> float:
+    """P(X >= k) for X ~ Poisson(mu) (scipy's ``poisson.sf(k - 1, mu)`` to ~1e-13), summed upwards from k in log
+    space so a tiny tail stays exact. Plain Python: importing scipy.stats costs the board's clusters page a second
+    or two on its first render."""
+    if k <= 0:
+        return 1.0
+    if mu <= 0:
+        return 0.0
+    log_mu, total, i = math.log(mu), 0.0, k
+    while True:
+        term = math.exp(i * log_mu - mu - math.lgamma(i + 1))
+        total += term
+        if i > mu and term <= total * 1e-17:
+            return min(total, 1.0)
+        i += 1
 
 
 def find_spikes(daily: dict[date, int], window: int = 14, alpha: float = 1e-3, min_count: int = 5,
@@ -42,7 +58,7 @@ def find_spikes(daily: dict[date, int], window: int = 14, alpha: float = 1e-3, m
         if len(history) < min_history:
             continue
         baseline = max(sum(history) / len(history), min_baseline)
-        p = float(poisson.sf(count - 1, baseline))
+        p = poisson_tail(count, baseline)
         if p < alpha:
             out.append(Spike(d, count, round(baseline, 2), p))
     return out

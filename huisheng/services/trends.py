@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huisheng.models.trends import (
@@ -23,17 +23,22 @@ from huisheng.models.trends import (
 )
 from huisheng.storage import clusters as cstore
 from huisheng.storage.db import Database
-from huisheng.storage.schema import Cluster, Item
-from huisheng.storage.stats import cluster_daily_counts, local_day, local_midnight_utc
+from huisheng.storage.schema import Cluster
+from huisheng.storage.stats import (
+    cluster_daily_counts,
+    cluster_window_counts,
+    feed_span_utc,
+    local_day,
+    local_midnight_utc,
+)
 
 GROWTH_WINDOW = 7  # days: growth compares the last week with the week before
 
 
 def feed_span(s: Session, tz: str) -> tuple[date, date] | None:
     """First and last local day with any item: the window the feed was observed in."""
-    first, last = s.execute(select(func.min(func.coalesce(Item.created_at, Item.ingested_at)),
-                                   func.max(func.coalesce(Item.created_at, Item.ingested_at)))).one()
-    return None if first is None else (local_day(first, tz), local_day(last, tz))
+    span = feed_span_utc(s)
+    return None if span is None else (local_day(span[0], tz), local_day(span[1], tz))
 
 
 def spikes_from_daily(daily: dict[int, Counter], span: tuple[date, date] | None,
@@ -105,5 +110,8 @@ def growth_by_cluster(s: Session, tz: str) -> dict[int, float]:
     if span is None:
         return {}
     as_of = span[1]
+    # growth() over local days, with the two windows' local midnights as UTC bounds: counted in the database
     since = local_midnight_utc(as_of - timedelta(days=2 * GROWTH_WINDOW - 1), tz)
-    return {cid: growth(c, as_of, GROWTH_WINDOW) for cid, c in cluster_daily_counts(s, None, tz, since=since).items()}
+    split = local_midnight_utc(as_of - timedelta(days=GROWTH_WINDOW - 1), tz)
+    return {cid: (recent + 1) / (previous + 1)
+            for cid, (previous, recent) in cluster_window_counts(s, since, split).items()}

@@ -259,13 +259,41 @@ def resolve(s: Session, cluster_id: int) -> int:
     return c.id if c else cluster_id
 
 
-def board_clusters(s: Session, category: str | None = None, status: str | None = None) -> list[Cluster]:
-    q = select(Cluster).where(Cluster.merged_into.is_(None), Cluster.size > 0)
+def _live(q, category: str | None, status: str | None):
+    q = q.where(Cluster.merged_into.is_(None), Cluster.size > 0)
     if category:
         q = q.where(Cluster.category == category)
     if status:
         q = q.where(Cluster.status == status)
-    return list(s.scalars(q.order_by(Cluster.size.desc(), Cluster.id)))
+    return q.order_by(Cluster.size.desc(), Cluster.id)
+
+
+def board_clusters(s: Session, category: str | None = None, status: str | None = None) -> list[Cluster]:
+    return list(s.scalars(_live(select(Cluster), category, status)))
+
+
+def board_cluster_rows(s: Session, category: str | None = None, status: str | None = None):
+    """``board_clusters`` as light rows (id, label, category, size, first_seen, keywords), largest first: what
+    ranking, counting and the choosers need, without loading thousands of centroids and quotes."""
+    return s.execute(_live(select(Cluster.id, Cluster.label, Cluster.category, Cluster.size, Cluster.first_seen,
+                                  Cluster.keywords), category, status)).all()
+
+
+def clusters_by_id(s: Session, ids: list[int]) -> list[Cluster]:
+    """These clusters, in the order of ``ids`` (missing ones left out)."""
+    if not ids:
+        return []
+    found = {c.id: c for c in s.scalars(select(Cluster).where(Cluster.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
+def cluster_member_rows(s: Session, cluster_id: int, limit: int = 200):
+    """``cluster_members`` as light rows of what the board's member table shows (id, title, text, author,
+    created_at, human_category, category, cluster_similarity, quality_score), in the same order."""
+    return s.execute(select(Item.id, Item.title, Item.text, Item.author, Item.created_at, Item.human_category,
+                            Analysis.category, Analysis.cluster_similarity, Analysis.quality_score)
+                     .join(Analysis, Analysis.item_id == Item.id).where(Analysis.cluster_id == cluster_id)
+                     .order_by(Analysis.cluster_similarity.desc().nulls_last(), Item.id).limit(limit)).all()
 
 
 def cluster_members(s: Session, cluster_id: int, limit: int = 200) -> list[tuple[Item, Analysis]]:

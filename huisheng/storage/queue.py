@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Float, cast, func, select
+from sqlalchemy import Float, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from huisheng.storage import search
@@ -111,12 +112,38 @@ def _ordered(q, order: str):
 
 def items(s: Session, f: QueueFilter, order: str = "quality", limit: int = 50,
           offset: int = 0) -> list[tuple[Item, Analysis, str]]:
-    q = _ordered(_where(s, _base([Item, Analysis, Source.name]), f), order)
-    return list(s.execute(q.offset(offset).limit(limit)).tuples())
+    """One page of the queue in ``order``.
+
+    The quality and least-confident orders add an always-true range on their ordering column (quality_score is
+    NOT NULL; the margin's NULLs are read separately, after every non-null one): with it SQLite's planner walks
+    that column's index and stops after the page instead of sorting every matching item (seconds at a million
+    items); PostgreSQL gets the same plan without it and the same rows either way."""
+    base = _where(s, _base([Item, Analysis, Source.name]), f)
+    if order == "least_confident":
+        known = base.where(Analysis.margin >= -math.inf)
+        rows = list(s.execute(known.order_by(Analysis.margin.asc(), Item.id).offset(offset).limit(limit)).tuples())
+        if len(rows) == limit:
+            return rows
+        # past the last item with a margin: the items without one follow, by id
+        skip = 0 if rows else max(offset - int(s.scalar(select(func.count()).select_from(
+            _where(s, _base([Item.id]), f).where(Analysis.margin.is_not(None)).subquery())) or 0), 0)
+        unknown = base.where(Analysis.margin.is_(None)).order_by(Item.id)
+        return rows + list(s.execute(unknown.offset(skip).limit(limit - len(rows))).tuples())
+    if order != "newest":  # quality (the default)
+        base = base.where(Analysis.quality_score <= math.inf)
+    return list(s.execute(_ordered(base, order).offset(offset).limit(limit)).tuples())
 
 
-def count(s: Session, f: QueueFilter) -> int:
-    return int(s.scalar(_where(s, _base([func.count()]), f)) or 0)
+COUNT_CAP = 10_000  # the board counts up to here and shows more as "10,000+" (count(cap=...))
+
+
+def count(s: Session, f: QueueFilter, cap: int | None = None) -> int:
+    """How many items match; with ``cap``, stops counting at cap + 1 (so a result above ``cap`` means "more than
+    cap"): a count of every pending item of a million joins them all, a capped one reads a few thousand rows."""
+    if cap is None:
+        return int(s.scalar(_where(s, _base([func.count()]), f)) or 0)
+    matching = _where(s, _base([Item.id]), f).limit(cap + 1).subquery()
+    return int(s.scalar(select(func.count()).select_from(matching)) or 0)
 
 
 def ids(s: Session, f: QueueFilter, order: str = "quality") -> list[int]:
@@ -132,6 +159,14 @@ def cluster_ids(s: Session, f: QueueFilter) -> list[int]:
 
 def source_names(s: Session) -> list[str]:
     return list(s.scalars(select(Source.name).order_by(Source.name)))
+
+
+def meta_options(s: Session, versions: int = 200) -> tuple[list[int], list[str]]:
+    """``ratings`` and ``app_versions`` from one read of the items' metadata instead of two."""
+    r, v = Item.meta["rating"].as_float(), Item.meta["app_version"].as_string()
+    found = s.execute(select(r, v).where(or_(r.is_not(None), v.is_not(None))).distinct()).all()
+    ratings = sorted({int(x) for x, _v in found if x is not None})
+    return ratings, sorted({x for _r, x in found if x}, reverse=True)[:versions]
 
 
 def app_versions(s: Session, limit: int = 200) -> list[str]:

@@ -73,9 +73,11 @@ for c in cards:
                 daily_tab, weekly_tab, history_tab = st.tabs(["近30天 (30 days)", "每周 (weekly)", "全部 (all days)"])
                 if c.trend:
                     st.caption(f"近7天 {c.trend.recent} 条, 前7天 {c.trend.previous} 条, 增长 (growth) {c.growth:.2f}")
-                    daily_tab.line_chart(clusters_data.daily_frame(c.trend.daily), height=140)
+                    daily_tab.vega_lite_chart(clusters_data.chart_data(clusters_data.daily_frame(c.trend.daily)),
+                                              clusters_data.chart_spec("line", 140), width="stretch")
                     weekly_tab.dataframe(clusters_data.weekly_frame(c.trend).T, width="stretch")
-                history_tab.bar_chart(c.daily, height=140)
+                history_tab.vega_lite_chart(clusters_data.chart_data(c.daily), clusters_data.chart_spec("bar", 140),
+                                            width="stretch")
 
         r1, r2, r3 = st.columns(3, vertical_alignment="bottom")
         with r1:

@@ -17,13 +17,14 @@ with db.session() as s:
     page = layout.pager(total, page_size, "mod_page")
     rows = data.queue_page(s, flt, order, int(page), page_size)
 
-st.caption(f"共 {total} 条 (items), 第 {page} / {data.page_count(total, page_size)} 页 (page).")
+shown = data.count_text(total)
+st.caption(f"共 {shown} 条 (items), 第 {page} / {data.page_count(total, page_size)}{'+' if shown != str(total) else ''} 页 (page).")
 if not rows:
     st.info("队列为空 (nothing to review for these filters).")
 elif view == "table":
     queue_ui.table(rows, tz, "mod")
 
-queue_ui.apply_to_all(total, "mod")
+queue_ui.apply_to_all(total, "mod", shown=shown)
 with db.session() as s:
     queue_ui.undo_panel(s, tz, "mod")
 

@@ -2,12 +2,11 @@
 
 import streamlit as st
 
-from huisheng.app import data, layout, state
+from huisheng.app import cached, layout, state
 
 db = layout.page_setup("overview")
 tz = state.settings().timezone
-with db.session() as s:
-    ov = data.overview(s, tz)
+ov = cached.overview(db, tz)
 
 st.title("概览 (Overview)")
 t = ov.totals
