@@ -79,3 +79,20 @@ def test_tiny_inputs_follow_the_same_rules():
     assert list(average_linkage_labels(X, 0.5, 3)) == [-1, -1]
     assert list(average_linkage_labels(X, 0.5, 1)) == list(ThresholdClusterer(0.5, 1).fit(X).labels_)
     assert list(average_linkage_labels(X[:1], 0.5, 1)) == [0]
+
+
+def test_threshold_clusterer_switches_to_the_graph_above_exact_max():
+    """Past ``exact_max`` rows ThresholdClusterer builds no n×n matrix; on sparse hybrid-like rows (an embedding's
+    dense columns next to sparse n-grams) it finds the same groups as the exact path."""
+    rng = np.random.default_rng(21)
+    dense = _blobs(rng, 400, 24, k=8, spread=0.15)
+    lexical = sparse.random(400, 3000, density=0.01, random_state=4, format="csr")
+    lexical = sparse.csr_matrix(lexical.multiply(1 / np.maximum(1e-9, np.sqrt(lexical.multiply(lexical).sum(1)))))
+    X = sparse.hstack([sparse.csr_matrix(dense * np.sqrt(0.6)), lexical * np.sqrt(0.4)], format="csr")
+    exact = ThresholdClusterer(0.3, 1).fit(X).labels_
+    graph = ThresholdClusterer(0.3, 1, exact_max=100, max_neighbors=None).fit(X).labels_
+    assert _same_grouping(exact, graph) and exact.max() + 1 < 100  # real groups, not all singletons
+    capped = ThresholdClusterer(0.3, 1, exact_max=100, max_neighbors=30).fit(X).labels_
+    from sklearn.metrics import adjusted_rand_score
+
+    assert adjusted_rand_score(exact, capped) > 0.95
