@@ -84,10 +84,13 @@ def evaluate(clf: FeedbackClassifier, rows: list[dict], adapt: tuple[float, floa
     metrics = score(y_true, y_pred)
     metrics["quality_folded"] = folded
     groups: dict[str, list[int]] = {}
-    for i, r in enumerate(rows):
-        for key in (r.get("role"), r.get("app")):
-            if key:
-                groups.setdefault(key, []).append(i)
+    # each role (choose / report) followed by its own apps, so an app is printed under the role it has
+    for role in dict.fromkeys(r.get("role") for r in rows):
+        for i, r in enumerate(rows):
+            if r.get("role") == role:
+                for key in (role, r.get("app")):
+                    if key:
+                        groups.setdefault(key, []).append(i)
     if groups:
         metrics["groups"] = {k: score([y_true[i] for i in idx], [y_pred[i] for i in idx]) for k, idx in groups.items()}
     return metrics
