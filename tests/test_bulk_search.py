@@ -227,6 +227,40 @@ def test_apply_to_all_matching_needs_confirmation_and_is_undoable(db, settings, 
         assert len(list(s.scalars(select(Decision).where(Decision.action == "undo")))) == 300
 
 
+def test_past_the_count_cap_the_exact_number_is_confirmed_again_and_every_page_is_reachable(db, settings, many_items,
+                                                                                        monkeypatch):
+    """At a million items the queue counts only up to a cap ("10,000+"); with the cap at 100 here: the pager goes
+    past it, and "apply to all" first shows the exact number and needs a second confirmation."""
+    from streamlit.testing.v1 import AppTest
+
+    from huisheng.storage import queue
+
+    from test_board import BOARD
+
+    monkeypatch.setattr(queue, "COUNT_CAP", 100)
+    ensure_user("mod-c", "moderator")
+    at = login(AppTest.from_file(str(BOARD), default_timeout=60).run(), "mod-c")
+    at.switch_page("views/moderation.py").run()
+    at.text_input(key="mod_search").input("夜间模式").run()
+    assert any("100+" in c.value for c in at.caption), [c.value for c in at.caption]
+    at.number_input(key="mod_page").set_value(9).run()  # past the capped count's pages (300 match, 50 a page)
+    assert not at.exception and at.number_input(key="mod_page").value == 9
+    at.number_input(key="mod_page").set_value(1).run()
+    at.selectbox(key="mod_all_action").set_value("relabel")
+    at.selectbox(key="mod_all_category").set_value("feature_request")
+    at.checkbox(key="mod_all_confirm").check()
+    at.button(key="mod_all_apply").click().run()  # first confirmation: counts, changes nothing
+    with db.session() as s:
+        assert not s.scalars(select(Decision)).first()
+    assert any("300" in w.value for w in at.warning), [w.value for w in at.warning]
+    assert not at.checkbox(key="mod_all_confirm").value
+    at.checkbox(key="mod_all_confirm").check()
+    at.button(key="mod_all_apply").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    with db.session() as s:
+        assert len(list(s.scalars(select(Decision)))) == 300
+
+
 def test_pm_acts_on_all_items_of_a_cluster(populated, db):  # noqa: F811
     from streamlit.testing.v1 import AppTest
 

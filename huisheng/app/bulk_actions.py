@@ -72,18 +72,31 @@ def on_selected(action: str, prefix: str) -> None:
 
 
 def on_all_matching(prefix: str, expected: int | None) -> None:
-    """``expected``: the count the moderator confirmed (None: the page showed a capped count such as "10,000+",
-    so there is no exact number to hold the action to)."""
+    """``expected``: the count the moderator confirmed (None: the page showed a capped count such as "10,000+"; then
+    the exact number is shown first and confirmed a second time)."""
     from huisheng.app.queue_ui import filter_from_state
 
     if not st.session_state.get(f"{prefix}_all_confirm"):
         state.flash("warning", "请先勾选确认 (tick the confirmation box): 将作用于全部 "
                                f"{'符合筛选的' if expected is None else expected} 条.")
         return
+    flt = filter_from_state(prefix)
+    if expected is None:
+        # the page could only say "10,000+": nothing this large changes before the moderator has seen the exact
+        # number, so the first confirmation counts and asks again; the second is held to that number
+        expected = st.session_state.pop(f"{prefix}_all_exact", None)
+        if expected is None:
+            with state.get_db().session() as s:
+                exact = len(queue.ids(s, flt))
+            st.session_state[f"{prefix}_all_exact"] = exact
+            st.session_state[f"{prefix}_all_confirm"] = False
+            state.flash("warning", f"将作用于 {exact:,} 条 (this changes exactly {exact:,} items): "
+                                   "请再次勾选确认并执行 (tick the box and apply again to go ahead).")
+            return
     action = st.session_state.get(f"{prefix}_all_action")
     category = st.session_state.get(f"{prefix}_all_category") if action == "relabel" else None
     if _run("curate_items", None, action, category, f"{ACTION_LABELS.get(action, action)} × 全部 (all)",
-            flt=filter_from_state(prefix), expected=expected):
+            flt=flt, expected=expected):
         st.session_state[f"{prefix}_all_confirm"] = False
 
 

@@ -59,7 +59,9 @@ def rank(clusters: list, order: str, growth: dict[int, float]) -> list:
     if order == "largest":
         return sorted(clusters, key=lambda c: (-(c.size or 0), c.id))
     if order == "newest":
-        return sorted(clusters, key=lambda c: (c.first_seen is None, -(c.first_seen or datetime.min).timestamp(), -c.id))
+        # a cluster without a first date (a split can leave one) goes last; datetime.min has no timestamp()
+        return sorted(clusters, key=lambda c: (c.first_seen is None,
+                                               -c.first_seen.timestamp() if c.first_seen else 0.0, -c.id))
     if order == "size_growth":
         return sorted(clusters, key=lambda c: (-(c.size or 0) * growth.get(c.id, 1.0), -(c.size or 0), c.id))
     raise ValueError(f"unknown order {order!r}; one of {list(SORT_LABELS)}")
@@ -132,7 +134,9 @@ def chart_spec(mark: str, height: int) -> dict:
     ``chart_data``: the same picture as st.line_chart / st.bar_chart without building an Altair chart, whose schema
     validation costs about 0.1 s per chart: twenty charts on a page of ten cards were most of its render time."""
     return {"height": height, "mark": {"type": mark, "tooltip": True, **({"point": False} if mark == "line" else {})},
-            "encoding": {"x": {"field": "day", "type": "temporal", "title": None},
+            # "2026-03-01" is parsed by the browser as UTC midnight; without a UTC time unit and scale it is drawn in
+            # the viewer's local time, i.e. on the previous day west of UTC
+            "encoding": {"x": {"field": "day", "type": "temporal", "timeUnit": "utcyearmonthdate", "scale": {"type": "utc"}, "title": None},
                          "y": {"field": "count", "type": "quantitative", "title": None}}}
 
 

@@ -149,14 +149,14 @@ class QueueRow:
         return float(self.scores.get(self.model_category, 0.0) or 0.0)
 
 
-def queue_count(s: Session, flt: "queue.QueueFilter", cap: int | None = queue.COUNT_CAP) -> int:
-    """Matching items, counted up to ``cap`` (a result above it means "more than cap": see ``count_text``)."""
-    return queue.count(s, flt, cap=cap)
+def queue_count(s: Session, flt: "queue.QueueFilter") -> int:
+    """Matching items, counted up to queue.COUNT_CAP (a result above it means "more than that": see ``count_text``)."""
+    return queue.count(s, flt, cap=queue.COUNT_CAP)
 
 
-def count_text(n: int, cap: int | None = queue.COUNT_CAP) -> str:
+def count_text(n: int) -> str:
     """A count for display: "10,000+" once it passed the cap it was counted to."""
-    return f"{cap:,}+" if cap is not None and n > cap else str(n)
+    return f"{queue.COUNT_CAP:,}+" if n > queue.COUNT_CAP else str(n)
 
 
 def queue_page(s: Session, flt: "queue.QueueFilter", order: str, page: int, page_size: int) -> list[QueueRow]:

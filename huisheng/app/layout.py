@@ -44,11 +44,14 @@ def page_setup(page: str) -> Database:
     return db
 
 
-def pager(total: int, page_size: int, key: str) -> int:
-    """A page-number input that stays in range when filters shrink the list."""
+def pager(total: int, page_size: int, key: str, open_ended: bool = False) -> int:
+    """A page-number input that stays in range when filters shrink the list. ``open_ended``: ``total`` is a capped
+    count ("10,000+"), so pages past it exist: no upper bound (a page past the end is simply empty)."""
     from huisheng.app.data import page_count
 
     pages = page_count(total, page_size)
+    if open_ended:
+        return int(st.number_input(f"页码 (page) / {pages}+", min_value=1, step=1, key=key))
     if st.session_state.get(key, 1) > pages:
         st.session_state[key] = pages
     return int(st.number_input(f"页码 (page) / {pages}", min_value=1, max_value=pages, step=1, key=key))

@@ -97,7 +97,7 @@ def table(rows: list[data.QueueRow], tz: str, prefix: str = "mod") -> None:
 
 def apply_to_all(total: int, prefix: str = "mod", shown: str | None = None) -> None:
     """``total``: the count the page showed; ``shown``: how it was shown ("10,000+" when the count stopped at its
-    cap: then the action checks nothing against it and reports how many it changed)."""
+    cap: then the action first shows the exact number and asks again)."""
     exact = shown is None or shown == str(total)
     shown = str(total) if shown is None else shown
     with st.expander(f"对全部 {shown} 条符合筛选的条目操作 (apply to all {shown} items matching these filters)"):

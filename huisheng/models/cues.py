@@ -88,6 +88,8 @@ def cue_counts(text: str, version: int = 1) -> list[float]:
 class CueFeatures(BaseEstimator, TransformerMixin):
     """Transformer: normalised text → dense cue counts (scaled to [0, 1])."""
 
+    version = 1  # a CueFeatures pickled before versions existed has no instance attribute: it is version 1
+
     def __init__(self, weight: float = 1.0, version: int = 1):
         self.weight = weight
         self.version = version

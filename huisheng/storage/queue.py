@@ -130,7 +130,7 @@ def items(s: Session, f: QueueFilter, order: str = "quality", limit: int = 50,
         unknown = base.where(Analysis.margin.is_(None)).order_by(Item.id)
         return rows + list(s.execute(unknown.offset(skip).limit(limit - len(rows))).tuples())
     if order != "newest":  # quality (the default)
-        base = base.where(Analysis.quality_score <= math.inf)
+        base = base.where(Analysis.quality_score >= -math.inf)  # (PostgreSQL sorts NaN above +inf: >= keeps it)
     return list(s.execute(_ordered(base, order).offset(offset).limit(limit)).tuples())
 
 

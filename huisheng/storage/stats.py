@@ -99,11 +99,21 @@ def per_day(s: Session, tz: str = "Asia/Shanghai") -> dict[date, Counter]:
         q = joined.where(Item.created_at >= bindparam("day_lo"), Item.created_at < bindparam("day_hi")).group_by(cat)
         day, last = local_day(lo, tz), local_day(hi, tz)
         start = local_midnight_utc(day, tz)
+        nxt = select(func.min(Item.created_at)).where(Item.created_at >= bindparam("after"))
         while day <= last:
             end = local_midnight_utc(day + timedelta(days=1), tz)
+            found = False
             for c, n in s.execute(q, {"day_lo": start, "day_hi": end}):
                 out[day][c] += int(n)
+                found = True
             day, start = day + timedelta(days=1), end
+            if not found:  # a gap (e.g. one item dated 1970): jump to the next day with an item, one index seek
+                after = s.scalar(nxt, {"after": end})
+                if after is None:
+                    break
+                if local_day(after, tz) > day:
+                    day = local_day(after, tz)
+                    start = local_midnight_utc(day, tz)
     slot = _slot(s, Item.ingested_at)
     if slot is None:
         for when, c in s.execute(select(Item.ingested_at, cat).join(Analysis, Analysis.item_id == Item.id)

@@ -14,7 +14,7 @@ tz = state.settings().timezone
 with db.session() as s:
     flt, order, page_size, view = queue_ui.filters(s, "mod")
     total = data.queue_count(s, flt)
-    page = layout.pager(total, page_size, "mod_page")
+    page = layout.pager(total, page_size, "mod_page", open_ended=data.count_text(total) != str(total))
     rows = data.queue_page(s, flt, order, int(page), page_size)
 
 shown = data.count_text(total)
