@@ -39,6 +39,15 @@ def load_stopwords(path: str | None) -> frozenset[str]:
     return frozenset(w for w in words if w and not w.startswith("#"))
 
 
+@lru_cache(maxsize=32768)
+def _segment(user_dict: str, text: str) -> tuple[str, ...]:
+    """jieba's words without punctuation, memoised: `huisheng classify`/`cluster` segment the same texts several
+    times (self-training fits and predicts on the batch, the seed is refitted, the word TF-IDF of clustering), and
+    segmentation was a quarter of `huisheng cluster`'s time (5,000 real reviews: 24 s of 104 s)."""
+    tokens = (t.strip() for t in _jieba(user_dict).lcut(text, HMM=True))
+    return tuple(t for t in tokens if t and not _PUNCT_RE.match(t))
+
+
 class JiebaTokenizer:
     """Callable ``text -> list[str]`` for scikit-learn's ``tokenizer=`` argument.
 
@@ -52,8 +61,7 @@ class JiebaTokenizer:
         self.drop_stopwords = drop_stopwords
 
     def __call__(self, text: str) -> list[str]:
-        tokens = [t.strip() for t in _jieba(self.user_dict).lcut(text, HMM=True)]
-        tokens = [t for t in tokens if t and not _PUNCT_RE.match(t)]
+        tokens = list(_segment(self.user_dict, text))
         if self.drop_stopwords:
             stop = load_stopwords(self.stopwords)
             tokens = [

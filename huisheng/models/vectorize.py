@@ -220,9 +220,13 @@ class TopicVectorizer:
         return [focus_text(t, c) if self._focused(c) else t for t, c in zip(texts, categories)]
 
     def embed_semantic(self, prepared: Sequence[str]) -> np.ndarray:
+        # memoised in-process with the classifier's embedding features: a text the classifier has just embedded
+        # (most of a batch: only focused bug texts differ) is not embedded again
         from huisheng.models.embedders import get_embedder
+        from huisheng.models.embedding_features import embed_memoised
 
-        return get_embedder(self.embedder).embed(list(prepared))
+        prepared = list(prepared)
+        return embed_memoised(self.embedder, prepared) if prepared else get_embedder(self.embedder).embed([])
 
     def vectors(self, prepared: Sequence[str], semantic: np.ndarray) -> sparse.csr_matrix:
         """Rows for clustering from the prepared texts and their semantic embeddings."""
