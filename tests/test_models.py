@@ -147,3 +147,28 @@ def test_group_topics_within_categories():
 def test_label_folds_overlapping_keywords():
     lab = ClassTfidfLabeler().label(["深色", "深色模式", "夜间模式", "晚上"])
     assert lab == "深色模式 · 夜间模式 · 晚上"
+
+
+def test_embedding_memo_serves_a_batch_larger_than_itself(monkeypatch):
+    """A run of 98,000 reviews embeds more texts at once than the memo holds; every row must still come back (it
+    once evicted its own first vectors and failed with a KeyError at the end of a long run)."""
+    import numpy as np
+
+    from huisheng.models import embedders, embedding_features
+
+    calls = []
+
+    class Fake:
+        def embed(self, texts):
+            calls.append(len(texts))
+            return np.asarray([[len(t), 1.0] for t in texts], dtype=np.float32)
+
+    monkeypatch.setattr(embedders, "get_embedder", lambda spec: Fake())
+    monkeypatch.setattr(embedding_features, "_MEMO_MAX", 5)
+    monkeypatch.setattr(embedding_features, "_MEMO", embedding_features.OrderedDict())
+    texts = ["字" * i for i in range(1, 13)] + ["字"]
+    out = embedding_features.embed_memoised("fake", texts)
+    assert out[:, 0].tolist() == [float(len(t)) for t in texts] and calls == [12]
+    assert len(embedding_features._MEMO) == 5
+    again = embedding_features.embed_memoised("fake", texts[-3:])  # the newest are remembered, not re-embedded
+    assert again[:, 0].tolist() == [11.0, 12.0, 1.0] and calls == [12, 1]

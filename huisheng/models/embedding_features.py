@@ -21,12 +21,14 @@ def embed_memoised(spec: str, texts: list[str]) -> np.ndarray:
     from huisheng.models.embedders import get_embedder
 
     missing = list(dict.fromkeys(t for t in texts if (spec, t) not in _MEMO))
-    if missing:
-        for t, v in zip(missing, get_embedder(spec).embed(missing)):
-            _MEMO[(spec, t)] = np.asarray(v, dtype=np.float32)
-        while len(_MEMO) > _MEMO_MAX:
-            _MEMO.popitem(last=False)
-    return np.vstack([_MEMO[(spec, t)] for t in texts]) if texts else np.zeros((0, 1), dtype=np.float32)
+    fresh = {t: np.asarray(v, dtype=np.float32) for t, v in zip(missing, get_embedder(spec).embed(missing))} \
+        if missing else {}
+    # rows are gathered before the memo is trimmed: a batch larger than the memo (98,000 reviews in one run) would
+    # otherwise evict its own first vectors before they are read
+    out = np.vstack([fresh[t] if t in fresh else _MEMO[(spec, t)] for t in texts]) if texts \
+        else np.zeros((0, 1), dtype=np.float32)
+    remember(spec, list(fresh), list(fresh.values()))
+    return out
 
 
 class EmbeddingFeatures(BaseEstimator, TransformerMixin):
