@@ -10,6 +10,9 @@ import pytest
 
 _SESSION_HOME = Path(tempfile.mkdtemp(prefix="huisheng-test-"))
 os.environ["HUISHENG_HOME"] = str(_SESSION_HOME)
+# set, not defaulted: pytest-xdist workers inherit the controller's environment, and two workers sharing one Prefect
+# home raced to migrate its database ("duplicate column name" when a temporary Prefect server started)
+os.environ["PREFECT_HOME"] = str(_SESSION_HOME / "prefect")
 os.environ.pop("HUISHENG_DATABASE_URL", None)
 
 from huisheng.runtime import configure  # noqa: E402  (must run before Prefect is imported)
