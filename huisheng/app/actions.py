@@ -27,11 +27,10 @@ def key(prefix: str, obj_id: int, name: str) -> str:
 
 
 def _apply(fn: Callable[[Session, str], object], done: str, permission: str = "curate_items") -> bool:
-    try:
-        actor = auth.require(permission).name
-    except PermissionError as e:
-        state.flash("error", f"不允许 (not allowed): {e}")
+    principal = auth.permitted(permission)
+    if principal is None:
         return False
+    actor = principal.name
     try:
         with state.get_db().session() as s:
             fn(s, actor)

@@ -133,6 +133,17 @@ def require(permission: str) -> Principal:
     return accounts.require(current(), permission)
 
 
+def permitted(permission: str) -> Principal | None:
+    """For button callbacks: the signed-in user if they hold ``permission``, else None with the reason flashed. The
+    callback checks again because hiding a control is not enough (a session whose role changed can still click a
+    button drawn before)."""
+    try:
+        return require(permission)
+    except PermissionError as e:
+        state.flash("error", f"不允许 (not allowed): {e}")
+        return None
+
+
 def sidebar_account() -> None:
     p = current()
     if p is None:

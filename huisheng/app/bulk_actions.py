@@ -33,11 +33,10 @@ def _report(result: bulk.BulkResult, what: str) -> None:
 
 def _run(permission: str, item_ids: list[int] | None, action: str, category: str | None, what: str,
          flt: queue.QueueFilter | None = None, expected: int | None = None) -> bool:
-    try:
-        actor = auth.require(permission).name
-    except PermissionError as e:
-        state.flash("error", f"不允许 (not allowed): {e}")
+    principal = auth.permitted(permission)
+    if principal is None:
         return False
+    actor = principal.name
     try:
         with state.get_db().session() as s:
             note = None
@@ -118,10 +117,8 @@ def on_undo(prefix: str) -> None:
     if not key:
         state.flash("warning", "请选择要撤销的决定 (choose a decision to undo).")
         return
-    try:
-        principal = auth.require("curate_items")
-    except PermissionError as e:
-        state.flash("error", f"不允许 (not allowed): {e}")
+    principal = auth.permitted("curate_items")
+    if principal is None:
         return
     only_by = None if principal.can("undo_any") else principal.name
     try:

@@ -101,14 +101,21 @@ def apply_to_all(total: int, prefix: str = "mod", shown: str | None = None) -> N
     exact = shown is None or shown == str(total)
     shown = str(total) if shown is None else shown
     with st.expander(f"对全部 {shown} 条符合筛选的条目操作 (apply to all {shown} items matching these filters)"):
-        a1, a2, a3, a4 = st.columns([2, 2, 3, 1], vertical_alignment="bottom")
-        action = a1.selectbox("操作 (action)", list(bulk_actions.ACTION_LABELS), key=f"{prefix}_all_action",
-                              format_func=bulk_actions.ACTION_LABELS.get)
-        a2.selectbox("改为 (relabel to)", CATEGORIES, format_func=data.category_label, key=f"{prefix}_all_category",
-                     disabled=action != "relabel")
-        a3.checkbox(f"确认对全部 {shown} 条执行 (confirm: all {shown} items)", key=f"{prefix}_all_confirm")
-        a4.button("执行 (apply)", key=f"{prefix}_all_apply", on_click=bulk_actions.on_all_matching,
-                  args=(prefix, total if exact else None), disabled=not total, type="primary")
+        _action_row(f"{prefix}_all", f"确认对全部 {shown} 条执行 (confirm: all {shown} items)",
+                    bulk_actions.on_all_matching, (prefix, total if exact else None), disabled=not total,
+                    primary=True)
+
+
+def _action_row(base: str, confirm: str, on_click, args: tuple, disabled: bool = False, primary: bool = False) -> None:
+    """Action, relabel target, confirmation box and apply button, keyed ``{base}_action`` … ``{base}_apply``."""
+    c1, c2, c3, c4 = st.columns([2, 2, 3, 1], vertical_alignment="bottom")
+    action = c1.selectbox("操作 (action)", list(bulk_actions.ACTION_LABELS), key=f"{base}_action",
+                          format_func=bulk_actions.ACTION_LABELS.get)
+    c2.selectbox("改为 (relabel to)", CATEGORIES, format_func=data.category_label, key=f"{base}_category",
+                 disabled=action != "relabel")
+    c3.checkbox(confirm, key=f"{base}_confirm")
+    c4.button("执行 (apply)", key=f"{base}_apply", on_click=on_click, args=args, disabled=disabled,
+              type="primary" if primary else "secondary")
 
 
 def undo_panel(s: Session, tz: str, prefix: str = "mod") -> None:
@@ -134,10 +141,4 @@ def cluster_items_panel(cluster_id: int, size: int) -> None:
         return
     key = f"cl_{cluster_id}_items"
     with st.expander(f"对全部成员操作 (act on all {size} members)"):
-        c1, c2, c3, c4 = st.columns([2, 2, 3, 1], vertical_alignment="bottom")
-        action = c1.selectbox("操作 (action)", list(bulk_actions.ACTION_LABELS), key=f"{key}_action",
-                              format_func=bulk_actions.ACTION_LABELS.get)
-        c2.selectbox("改为 (relabel to)", CATEGORIES, format_func=data.category_label, key=f"{key}_category",
-                     disabled=action != "relabel")
-        c3.checkbox(f"确认对全部 {size} 条执行 (confirm)", key=f"{key}_confirm")
-        c4.button("执行 (apply)", key=f"{key}_apply", on_click=bulk_actions.on_cluster_items, args=(cluster_id,))
+        _action_row(key, f"确认对全部 {size} 条执行 (confirm)", bulk_actions.on_cluster_items, (cluster_id,))
