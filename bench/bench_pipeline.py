@@ -79,7 +79,7 @@ def main() -> None:
     from huisheng.models.training import load_or_train
     from huisheng.services.analyse import analyse_pending
     from huisheng.services.ingest import ingest_file
-    from huisheng.services.recluster import MAX_LEFTOVERS, recluster
+    from huisheng.services.recluster import recluster
     from huisheng.storage.db import Database
     from huisheng.storage.schema import EmbeddingCache
 
@@ -139,7 +139,7 @@ def main() -> None:
           f"items); the cache holds {cached} vectors, {'=' if cached == sum(runs) else '!='} their sum: "
           f"{'no text was embedded twice' if cached == sum(runs) else 'SOME TEXT WAS EMBEDDED TWICE'}")
     if runs[1]:
-        print(f"{'':<12} (run 2 embedded run 1's backlog: a run takes at most {MAX_LEFTOVERS} leftovers per category)")
+        print(f"{'':<12} (run 2 embedded texts run 1 had not: each run should group its whole backlog)")
     print(f"peak memory {peak_mb():.0f} MB")
 
 

@@ -15,12 +15,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from sqlalchemy import func, select
+from scipy import sparse
+from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from huisheng import progress
 from huisheng.faults import checkpoint
-from huisheng.models.clustering import ThresholdClusterer, assign_to_centroids, centroid
+from huisheng.models.clustering import EXACT_MAX, ThresholdClusterer, assign_to_centroids, centroid
 from huisheng.models.embedders import get_embedder
 from huisheng.models.pii import mask_label
 from huisheng.models.representation import ClassTfidfLabeler
@@ -31,9 +32,12 @@ from huisheng.settings import Settings
 from huisheng.storage import clusters as cstore
 from huisheng.storage.analysis import cached_embeddings
 from huisheng.storage.db import Database
-from huisheng.storage.schema import Analysis, Cluster, Item
+from huisheng.storage.schema import Cluster, utcnow
 
-MAX_LEFTOVERS = 5000  # per category and run: agglomerative clustering is quadratic in memory
+CHUNK = 3000  # new items grouped per step: with their waiting partners at most EXACT_MAX rows, an exact n×n
+POOL = 10_000  # the most recent waiting items new ones may be grouped with (older singletons age out of pairing)
+KEYWORD_MEMBERS = 400  # members a cluster's keywords are computed from: segmenting all of a few hundred touched
+# clusters' members was most of a 1,000-new-items run against 100k items (jieba), for the same top words
 MATCH_MARGIN = 0.05  # a new group must be this much closer to an old centroid than a single item has to be
 
 
@@ -74,15 +78,6 @@ def embed_with_cache(db: Database, vec: TopicVectorizer, category: str, hashes: 
     return vec.vectors(prepared, np.stack([semantic[h] for h in hashes]))
 
 
-def _unclustered(db: Database, category: str) -> list[tuple[int, str, str]]:
-    effective = func.coalesce(Item.human_category, Analysis.category)
-    with db.session() as s:
-        return list(s.execute(
-            select(Item.id, Item.normalized_text, Item.content_hash).join(Analysis, Analysis.item_id == Item.id)
-            .where(Analysis.cluster_id.is_(None), effective == category)
-            .order_by(Item.created_at.desc().nulls_last(), Item.id.desc()).limit(MAX_LEFTOVERS)))
-
-
 @dataclass
 class Joined:
     """Step 1's outcome: which live cluster (row of ``centroids``) each item joined, -1 for none."""
@@ -112,37 +107,110 @@ def recluster(db: Database, settings: Settings) -> ReclusterSummary:
     summary.repaired = len(repair)
     summary.touched |= repair
     vec = topic_vectorizer(settings, stored=True)
-    embedder_name = vec.name
+    waiting: set[int] = set()  # this run's new items still waiting (a later step may pair one with newer items)
     for category in CLUSTERED_CATEGORIES:
-        rows = _unclustered(db, category)
-        if not rows:
-            continue
-        ids = [r[0] for r in rows]
-        X = embed_with_cache(db, vec, category, [r[2] for r in rows], [r[1] for r in rows])
         with db.session() as s:
-            joined = join_existing(s, category, embedder_name, ids, X, settings.cluster_join_threshold)
-            best, C = joined.best, joined.centroids
-            summary.touched.update(int(joined.cluster_ids[b]) for b in set(best[best >= 0].tolist()))
-            summary.joined += int((best >= 0).sum())
-            rest = np.flatnonzero(best < 0)
-            labels = ThresholdClusterer(settings.cluster_threshold, settings.cluster_min_size).fit(X[rest]).labels_
-            for lab in range(labels.max() + 1 if len(labels) else 0):
-                members = rest[labels == lab]
-                center = centroid(X[members])
-                match, msim = assign_to_centroids(center[None, :], C, settings.cluster_join_threshold + MATCH_MARGIN)
-                if match[0] >= 0:
-                    cluster_id = int(joined.cluster_ids[match[0]])
-                    summary.matched_groups += 1
-                else:
-                    cluster_id = cstore.create_cluster(s, category, embedder_name, center).id
-                    summary.new_clusters += 1
-                cstore.set_membership(s, [ids[i] for i in members], cluster_id, list(X[members] @ center))
-                summary.touched.add(cluster_id)
-            summary.unclustered += int((labels < 0).sum())
-        progress.committed("items placed in clusters", int((best >= 0).sum()) + int((labels >= 0).sum()))
-        checkpoint(f"recluster:placed:{category}")  # items placed (committed), their clusters not yet refreshed
+            new = cstore.waiting_items(s, category, checked=False)
+        if not new:
+            continue  # nothing new: what waits was grouped with everything it could be grouped with
+        with db.session() as s:
+            looked_at = cstore.waiting_items(s, category, checked=True, limit=POOL)
+        pool = WaitingPool.of(db, vec, category, looked_at)
+        for start in range(0, len(new), CHUNK):
+            _place_step(db, settings, vec, category, new[start : start + CHUNK], pool, summary, waiting)
+    summary.unclustered = len(waiting)
     refresh_clusters(db, settings, summary.touched)
     return summary
+
+
+def _place_step(db: Database, settings: Settings, vec: TopicVectorizer, category: str, rows: list[tuple],
+                pool: WaitingPool, summary: ReclusterSummary, waiting: set[int]) -> None:
+    """One chunk of new items, in one transaction: join live clusters, then group the rest with each other and with
+    their near neighbours among the waiting; groups become clusters, the rest is marked as looked at and waits."""
+    ids = [r[0] for r in rows]
+    X = _rows(embed_with_cache(db, vec, category, [r[2] for r in rows], [r[1] for r in rows]))
+    with db.session() as s:
+        joined = join_existing(s, category, vec.name, ids, X, settings.cluster_join_threshold)
+        best, C = joined.best, joined.centroids
+        summary.touched.update(int(joined.cluster_ids[b]) for b in set(best[best >= 0].tolist()))
+        summary.joined += int((best >= 0).sum())
+        rest = np.flatnonzero(best < 0)
+        partners = pool.partners(X[rest], settings.cluster_threshold, cap=max(EXACT_MAX - len(rest), 0))
+        group_ids = [ids[i] for i in rest] + [pool.ids[j] for j in partners]
+        Z = _stack(X[rest], pool.X[partners]) if len(partners) else X[rest]
+        labels = ThresholdClusterer(settings.cluster_threshold, settings.cluster_min_size).fit(Z).labels_
+        for lab in range(labels.max() + 1 if len(labels) else 0):
+            members = np.flatnonzero(labels == lab)
+            center = centroid(Z[members])
+            match, _sim = assign_to_centroids(center[None, :], C, settings.cluster_join_threshold + MATCH_MARGIN)
+            if match[0] >= 0:
+                cluster_id = int(joined.cluster_ids[match[0]])
+                summary.matched_groups += 1
+            else:
+                cluster_id = cstore.create_cluster(s, category, vec.name, center).id
+                summary.new_clusters += 1
+            cstore.set_membership(s, [group_ids[i] for i in members], cluster_id, list(Z[members] @ center))
+            summary.touched.add(cluster_id)
+        left = [i for i in range(len(rest)) if labels[i] < 0]
+        cstore.mark_checked(s, [group_ids[i] for i in left], utcnow())
+        placed_partners = [group_ids[i] for i in range(len(rest), len(group_ids)) if labels[i] >= 0]
+    pool.drop(placed_partners)
+    pool.add([group_ids[i] for i in left], Z[left])
+    waiting.difference_update(placed_partners)
+    waiting.update(group_ids[i] for i in left)
+    progress.committed("items placed in clusters", len(ids) - len(left))
+    checkpoint(f"recluster:placed:{category}")  # items placed (committed), their clusters not yet refreshed
+
+
+def _rows(X):
+    """Dense rows when they are narrow (the stored space: embedding + projected n-grams); sparse otherwise."""
+    return X.toarray() if sparse.issparse(X) and X.shape[1] <= 4096 else X
+
+
+def _stack(top, bottom):
+    if sparse.issparse(top) or sparse.issparse(bottom):
+        return sparse.vstack([sparse.csr_matrix(top), sparse.csr_matrix(bottom)], format="csr")
+    return np.vstack([top, bottom])
+
+
+class WaitingPool:
+    """Rows of items looked at before and left waiting (the ``limit`` most recent), so a new item can be grouped
+    with them. Kept in memory for one category during a run: each step adds what it left waiting and drops what it
+    placed, so a backlog of any size is grouped in steps of ``CHUNK`` without an n×n matrix."""
+
+    def __init__(self, ids: list[int], X, limit: int = POOL):
+        self.ids, self.X, self.limit = list(ids), X, limit
+
+    @classmethod
+    def of(cls, db: Database, vec: TopicVectorizer, category: str, rows: list[tuple]) -> WaitingPool:
+        if not rows:
+            return cls([], None)
+        return cls([r[0] for r in rows], _rows(embed_with_cache(db, vec, category, [r[2] for r in rows],
+                                                                  [r[1] for r in rows])))
+
+    def partners(self, X: np.ndarray, threshold: float, cap: int) -> np.ndarray:
+        """Indices of waiting rows at least ``threshold`` similar to some row of ``X`` (the ``cap`` most similar)."""
+        if not self.ids or not X.shape[0] or cap <= 0:
+            return np.zeros(0, dtype=np.int64)
+        best = np.full(len(self.ids), -np.inf, dtype=np.float32)
+        for start in range(0, X.shape[0], 1024):
+            block = X[start : start + 1024] @ self.X.T
+            block = block.toarray() if sparse.issparse(block) else block
+            np.maximum(best, np.asarray(block, dtype=np.float32).max(axis=0), out=best)
+        near = np.flatnonzero(best >= threshold)
+        return near if len(near) <= cap else near[np.argsort(-best[near], kind="stable")[:cap]]
+
+    def drop(self, item_ids: list[int]) -> None:
+        if item_ids:
+            gone = set(item_ids)
+            keep = [k for k, i in enumerate(self.ids) if i not in gone]
+            self.ids, self.X = [self.ids[k] for k in keep], self.X[keep]
+
+    def add(self, item_ids: list[int], X: np.ndarray) -> None:
+        """Newer rows first; the oldest beyond ``limit`` age out of pairing (they stay waiting in the database)."""
+        if item_ids:
+            self.X = (X if not self.ids else _stack(X, self.X))[: self.limit]
+            self.ids = (list(item_ids) + self.ids)[: self.limit]
 
 
 def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], max_members: int = 2000) -> None:
@@ -160,7 +228,7 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
     for cid, c in clusters.items():
         by_category[c.category].append(cid)
     for category, cids in by_category.items():
-        groups = {cid: [m[1] for m in members[cid][:max_members]] for cid in cids if members[cid]}
+        groups = {cid: [m[1] for m in _spread(members[cid], KEYWORD_MEMBERS)] for cid in cids if members[cid]}
         keywords = labeler.keywords(groups)
         # embeddings first (cached, may write the cache), then one write transaction for the clusters
         vectors = _member_vectors(db, vec, category, {cid: members[cid][:max_members] for cid in cids if members[cid]})
@@ -179,6 +247,11 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
                           labeler.central_quotes([m[4] for m in sample], X, center), len(rows),
                           min(dates, default=None), max(dates, default=None))
         _write_stats(db, stats)
+
+
+def _spread(rows: list, k: int) -> list:
+    """At most ``k`` rows spread evenly over the list (members are in id order, so over the cluster's life)."""
+    return rows if len(rows) <= k else [rows[i * len(rows) // k] for i in range(k)]
 
 
 def _write_stats(db: Database, stats: dict, attempts: int = 3) -> None:

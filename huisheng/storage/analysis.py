@@ -73,7 +73,7 @@ def save_analyses(s: Session, results: list[dict]) -> None:
             s.add(Analysis(**r, analysed_at=now))
             continue
         if a.content_hash != r["content_hash"] or a.category != r["category"]:
-            a.cluster_id, a.cluster_similarity = None, None
+            a.cluster_id, a.cluster_similarity, a.cluster_checked_at = None, None, None
         for k, v in r.items():
             setattr(a, k, v)
         a.analysed_at = now

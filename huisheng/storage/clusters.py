@@ -63,6 +63,24 @@ def set_memberships(s: Session, item_ids: list[int], cluster_ids: list[int | Non
         s.execute(_MEMBERSHIP, params)
 
 
+def waiting_items(s: Session, category: str, checked: bool, limit: int | None = None) -> list[tuple[int, str, str]]:
+    """(id, normalised text, content hash) of the category's items in no cluster, newest first: those the recluster
+    step has not looked at yet (``checked=False``) or those it looked at and left waiting for more voices."""
+    effective = func.coalesce(Item.human_category, Analysis.category)
+    mark = Analysis.cluster_checked_at.is_not(None) if checked else Analysis.cluster_checked_at.is_(None)
+    q = (select(Item.id, Item.normalized_text, Item.content_hash).join(Analysis, Analysis.item_id == Item.id)
+         .where(Analysis.cluster_id.is_(None), effective == category, mark)
+         .order_by(Item.created_at.desc().nulls_last(), Item.id.desc()))
+    return list(s.execute(q if limit is None else q.limit(limit)))
+
+
+def mark_checked(s: Session, item_ids: list[int], when: datetime, chunk: int = 900) -> None:
+    """Items the recluster step grouped with nothing: they wait, and later runs pair them only with new items."""
+    for start in range(0, len(item_ids), chunk):
+        s.execute(update(Analysis).where(Analysis.item_id.in_(item_ids[start : start + chunk]))
+                  .values(cluster_checked_at=when))
+
+
 def member_rows(s: Session, cluster_id: int) -> list[tuple[int, str, str, datetime | None, str]]:
     """(item id, normalised text, content hash, created_at, original text) of a cluster's members."""
     return members_by_cluster(s, [cluster_id])[cluster_id]

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 # step n -> n+1, as plain DDL that SQLite and PostgreSQL both accept; applied in order by Database.create()
 MIGRATIONS: dict[int, list[str]] = {
@@ -49,6 +49,10 @@ MIGRATIONS: dict[int, list[str]] = {
     5: ["CREATE INDEX ix_analyses_quality ON analyses (quality_score)",
         "CREATE INDEX ix_items_featured ON items (featured)",
         "CREATE INDEX ix_items_human_category ON items (human_category)"],
+    # incremental clustering (issue 11): an item the recluster step has already tried to group and left waiting is
+    # marked, so later runs group only new items (with their near neighbours among the waiting) instead of the
+    # newest few thousand again and again while older ones were never looked at
+    6: ["ALTER TABLE analyses ADD COLUMN cluster_checked_at TIMESTAMP"],
 }
 
 ITEM_KINDS = ("comment", "post", "review")
@@ -131,6 +135,8 @@ class Analysis(Base):
     content_hash: Mapped[str] = mapped_column(String(64))
     cluster_id: Mapped[int | None] = mapped_column(ForeignKey("clusters.id"))
     cluster_similarity: Mapped[float | None] = mapped_column(Float)
+    # set when the recluster step looked at the item and left it waiting for more voices (None: not looked at yet)
+    cluster_checked_at: Mapped[datetime | None] = mapped_column(DateTime)
     analysed_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     explanation: Mapped[list | None] = mapped_column(JSON)  # [[term, weight], ...] that pushed the category
     quality_parts: Mapped[dict | None] = mapped_column(JSON)  # the signals behind quality_score
