@@ -164,3 +164,38 @@ def test_reanalysis_that_changes_the_category_makes_an_item_new_again(db, settin
                            "model_version": a.model_version, "content_hash": a.content_hash}])
     assert _state(db)[("feed", "x1")] == (None, False)
     assert Counter(v[1] for v in _state(db).values())[False] == 1
+
+
+def test_a_big_cluster_that_gains_a_voice_keeps_its_words_and_counts_it(sample_db, settings, tmp_path):
+    """A cluster that grows by a few members is not re-read whole: its keywords and quotes stand; size, last date
+    and centroid follow the new member."""
+    db = sample_db("grow.db")
+    rc.recluster(db, settings)
+    with db.session() as s:
+        big = s.scalars(select(Cluster).where(Cluster.merged_into.is_(None), Cluster.size >= rc.LIGHT_MIN_SIZE)
+                        .order_by(Cluster.size.desc())).first()
+        assert big is not None
+        before = (big.id, big.size, list(big.keywords), list(big.quotes), big.last_seen, bytes(big.centroid))
+        text = s.scalar(select(Item.text).join(Analysis, Analysis.item_id == Item.id)
+                        .where(Analysis.cluster_id == big.id).order_by(Analysis.cluster_similarity.desc()))
+    with open(tmp_path / "late.jsonl", "w", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "late1", "text": text + " 真的", "created_at": "2026-11-29T08:00:00+08:00"},
+                           ensure_ascii=False) + "\n")
+    ingest_file(db, settings, tmp_path / "late.jsonl", source="late", progress=False)
+    analyse_pending(db, settings)
+    summary = rc.recluster(db, settings)
+    assert summary.joined == 1
+    with db.session() as s:
+        after = s.get(Cluster, before[0])
+        assert _state(db)[("late", "late1")][0] == after.id
+        assert after.size == before[1] + 1
+        assert (after.keywords, after.quotes) == (before[2], before[3])
+        assert after.last_seen > before[4] and after.last_seen.date().isoformat() == "2026-11-29"
+        assert bytes(after.centroid) != before[5]
+        # the light path agrees with a full refresh on what is counted
+        rc.refresh_clusters(db, settings, {after.id})
+    with db.session() as s:
+        full = s.get(Cluster, before[0])
+        assert (full.size, full.last_seen) == (before[1] + 1, after.last_seen)
+        import numpy as np
+        assert float(np.frombuffer(full.centroid, np.float32) @ np.frombuffer(before[5], np.float32)) > 0.98

@@ -63,6 +63,27 @@ def set_memberships(s: Session, item_ids: list[int], cluster_ids: list[int | Non
         s.execute(_MEMBERSHIP, params)
 
 
+def sizes(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for start in range(0, len(cluster_ids), chunk):
+        out.update((cid, size) for cid, size in s.execute(
+            select(Cluster.id, Cluster.size).where(Cluster.id.in_(cluster_ids[start : start + chunk]))))
+    return out
+
+
+def member_facts(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[int, tuple[int, datetime | None, datetime | None]]:
+    """Member count, first and last item date per cluster, counted in SQL."""
+    out: dict[int, tuple] = {}
+    for start in range(0, len(cluster_ids), chunk):
+        for cid, n, first, last in s.execute(
+                select(Analysis.cluster_id, func.count(), func.min(func.coalesce(Item.created_at, Item.ingested_at)),
+                       func.max(func.coalesce(Item.created_at, Item.ingested_at)))
+                .join(Item, Item.id == Analysis.item_id)
+                .where(Analysis.cluster_id.in_(cluster_ids[start : start + chunk])).group_by(Analysis.cluster_id)):
+            out[cid] = (n, first, last)
+    return out
+
+
 def waiting_items(s: Session, category: str, checked: bool, limit: int | None = None) -> list[tuple[int, str, str]]:
     """(id, normalised text, content hash) of the category's items in no cluster, newest first: those the recluster
     step has not looked at yet (``checked=False``) or those it looked at and left waiting for more voices."""
