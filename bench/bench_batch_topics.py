@@ -121,12 +121,25 @@ GRID = {  # what the issue-8c search measured (lexical space x request focus x s
     "cluster_batch_semantic_weight": [0.3, 0.4],
 }
 THRESHOLDS = [0.1, 0.125, 0.1375, 0.15, 0.1625, 0.175, 0.2, 0.225]
+# issue 8 part 3 (bug topics): options measured through the shipped path against the shipped defaults. Rule fixed
+# before looking: the score of a configuration is the mean over the choose apps of (bug ARI + request ARI) / 2,
+# smoothed over the thresholds within +-0.025 of its best cut; a default changes only if it beats the shipped
+# defaults' smoothed score by more than 0.02 and neither category's smoothed ARI drops by more than 0.02.
+VARIANTS = {
+    "shipped defaults": {},
+    "drop venting": {"cluster_batch_drop_venting": True},
+    "bug semantic weight 0.3": {"cluster_batch_category_weights": {"bug": 0.3}},
+    "drop venting + bug semantic weight 0.3": {"cluster_batch_drop_venting": True,
+                                                "cluster_batch_category_weights": {"bug": 0.3}},
+}
 
 
 def main() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     ap = argparse.ArgumentParser()
     ap.add_argument("--grid", action="store_true", help="sweep GRID x THRESHOLDS on the choose apps")
+    ap.add_argument("--variants", action="store_true", help="sweep VARIANTS x THRESHOLDS on the choose apps, "
+                    "with the too-coarse/too-fine diagnostics of the shipped defaults")
     ap.add_argument("--report", action="store_true", help="also print the report apps (never used to choose)")
     ap.add_argument("--set", nargs="*", help="Settings overrides key=value (JSON values), for the single run")
     args = ap.parse_args()
@@ -146,6 +159,13 @@ def main() -> None:
         m = np.mean([res[a] for a in apps], axis=0)
         return f"{name:<70} bug {m[0]:.3f} req {m[1]:.3f}  ({per})"
 
+    if args.variants:
+        from bench_diagnostics import diagnose, smoothed_table
+
+        diagnose(choose, {})
+        smoothed_table(choose, VARIANTS, THRESHOLDS, run, line, CHOOSE_APPS)
+        save()
+        return
     if not args.grid:
         overrides = _parse_sets(args.set)
         print(line(f"choose {overrides or 'shipped defaults'}", run(choose, overrides), CHOOSE_APPS), flush=True)
