@@ -35,7 +35,7 @@ run: $(VENV)/.installed
 # test files are spread over TEST_WORKERS processes, a file staying on one (its module fixtures are built once)
 TEST_WORKERS ?= 2
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile --durations=15
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/bench_assign.py
