@@ -51,3 +51,27 @@ def test_adapt_proba_without_anything_to_learn_is_the_plain_prediction():
     np.testing.assert_array_equal(proba, clf.predict_proba(batch))
     empty, none = clf.adapt_proba([], threshold=0.5)
     assert empty is clf and none.shape == (0, len(clf.classes_))
+
+
+def test_group_sums_dot_many_groups_at_once_as_one_at_a_time():
+    """_Sums.dots gathers every group's sparse tail in one go (a Python dot per pair was 40% of the grouping on
+    20,000 reviews); it must equal the dot products of the groups' summed rows, also for a group with no tail."""
+    from huisheng.models.sparse_linkage import _Sums, split_dense
+
+    rng = np.random.default_rng(3)
+    n, dense_dims, vocab = 12, 6, 40
+    tail = sparse.random(n, vocab, density=0.15, random_state=4, format="csr", dtype=np.float32)
+    tail = sparse.csr_matrix(tail.toarray() * (np.arange(n) != 5)[:, None])  # row 5 says no n-gram at all
+    X = sparse.hstack([sparse.csr_matrix(rng.normal(size=(n, dense_dims)).astype(np.float32)), tail], format="csr")
+    D, L = split_dense(X)
+    assert D.shape[1] == dense_dims and L is not None
+    sums = _Sums(D, L)
+    full = {i: X[i].toarray().ravel().astype(np.float64) for i in range(n)}
+    for a, b, into in ((0, 1, 12), (12, 2, 13), (6, 7, 14), (3, 4, 15)):
+        sums.merge(a, b, into)
+        full[into] = full.pop(a) + full.pop(b)
+    live = sorted(full)
+    for a in live:
+        others = [o for o in live if o != a]
+        np.testing.assert_allclose(sums.dots(a, others), [full[a] @ full[o] for o in others], rtol=1e-12, atol=1e-12)
+    assert sums.dots(live[0], []).shape == (0,)
