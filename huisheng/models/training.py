@@ -74,7 +74,8 @@ def evaluate(clf: FeedbackClassifier, rows: list[dict], adapt: tuple[float, floa
         for app in dict.fromkeys(r.get("app") for r in rows):
             idx = [i for i, r in enumerate(rows) if r.get("app") == app]
             sub = [texts[i] for i in idx]
-            for i, p in zip(idx, clf.adapt(sub, *adapt).predict(sub)):
+            adapted, proba = clf.adapt_proba(sub, *adapt)
+            for i, p in zip(idx, adapted.classes_[np.argmax(proba, axis=1)]):
                 y_pred[i] = p
     else:
         y_pred = list(clf.predict(texts))

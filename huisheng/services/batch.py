@@ -31,9 +31,12 @@ def _classify(settings: Settings, records: list[Record]):
     """Scores per record. With ``classify_adapt`` the model first self-trains on this file (no labels needed)."""
     clf, card = active_model(settings)
     texts = [join_title(r.title, r.text) for r in records]
-    if settings.classify_adapt and texts:
-        clf = clf.adapt(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight)
-    return (clf.scores(texts) if texts else []), card
+    if not texts:
+        return [], card
+    if settings.classify_adapt:
+        clf, proba = clf.adapt_proba(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight)
+        return clf._as_scores(proba), card
+    return clf.scores(texts), card
 
 
 def _write(output: str | Path, lines: list[dict]) -> None:
