@@ -20,7 +20,7 @@ from huisheng.models.topics import CLUSTERED_CATEGORIES
 from huisheng.services import recluster as rc
 from huisheng.services.analyse import analyse_pending
 from huisheng.services.ingest import ingest_file
-from huisheng.storage.schema import Analysis, Cluster, EmbeddingCache, Item, Source
+from huisheng.storage.schema import Analysis, Cluster, Decision, EmbeddingCache, Item, Source
 
 
 def _load_sample(db, settings):
@@ -210,3 +210,39 @@ def test_a_big_cluster_that_gains_a_voice_keeps_its_words_and_counts_it(sample_d
         assert (full.size, full.last_seen) == (before[1] + 1, after.last_seen)
         import numpy as np
         assert float(np.frombuffer(full.centroid, np.float32) @ np.frombuffer(before[5], np.float32)) > 0.98
+
+
+def test_a_moderators_relabel_makes_a_waiting_item_new_in_its_new_category(sample_db, settings):
+    from huisheng.storage import bulk, curation
+
+    db = sample_db("relabel.db", grouped=True)
+    with db.session() as s:
+        waiting = s.execute(select(Analysis.item_id, Analysis.category).where(
+            Analysis.cluster_id.is_(None), Analysis.cluster_checked_at.is_not(None),
+            Analysis.category.in_(("bug", "feature_request"))).limit(3)).all()
+        clustered = s.scalar(select(Analysis.item_id).where(Analysis.cluster_id.is_not(None)))
+    assert len(waiting) == 3
+    (one, cat1), (two, _), (three, _) = waiting
+    to = lambda c: "other" if c != "other" else "bug"  # noqa: E731
+
+    def checked(item_id):
+        with db.session() as s:
+            return s.scalar(select(Analysis.cluster_checked_at).where(Analysis.item_id == item_id)) is not None
+
+    with db.session() as s:
+        curation.relabel(s, one, to(cat1), "mod")
+        curation.mark_spam(s, clustered, "mod")
+        result = bulk.apply(s, [two], "relabel", "mod", category="spam")
+        bulk.apply(s, [three], "approve", "mod")  # no category change: stays looked at
+    assert (checked(one), checked(two), checked(three)) == (False, False, True)
+    with db.session() as s:
+        assert s.scalar(select(Analysis.cluster_id).where(Analysis.item_id == clustered)) is not None  # stays put
+    rc.recluster(db, settings)  # looks at them again, in their new categories: none is left unlooked-at
+    with db.session() as s:
+        assert not s.execute(select(Analysis.item_id).where(Analysis.item_id.in_((one, two)),
+                             Analysis.cluster_id.is_(None), Analysis.cluster_checked_at.is_(None))).all()
+        decision = s.scalar(select(Decision.id).where(Decision.batch == result.batch))
+    with db.session() as s:
+        bulk.undo(s, [decision], "mod")  # back to its first category
+        two_cluster = s.scalar(select(Analysis.cluster_id).where(Analysis.item_id == two))
+    assert two_cluster is not None or not checked(two)  # still waiting: new again in its first category

@@ -17,7 +17,7 @@ from sqlalchemy import String, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from huisheng.models import CATEGORIES
-from huisheng.storage.curation import record_decision
+from huisheng.storage.curation import recategorised, record_decision
 from huisheng.storage.schema import Decision, Item
 
 STATE_FIELDS = ("human_category", "moderation_status", "featured")
@@ -71,6 +71,7 @@ def apply(s: Session, item_ids: list[int], action: str, actor: str, category: st
     if action == "relabel" and category not in CATEGORIES:
         raise ValueError(f"unknown category {category!r}; one of {CATEGORIES}")
     result = BulkResult(batch=str(uuid.uuid4()))
+    moved: list[int] = []
     wanted = list(dict.fromkeys(int(i) for i in item_ids))
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
@@ -85,11 +86,14 @@ def apply(s: Session, item_ids: list[int], action: str, actor: str, category: st
             if after == before:
                 result.unchanged.append(item_id)
                 continue
+            if after["human_category"] != before["human_category"]:
+                moved.append(item_id)
             item.human_category, item.moderation_status, item.featured = (after[k] for k in STATE_FIELDS)
             d = record_decision(s, actor, action, "item", item_id, before,
                                 {**after, **({"note": note} if note else {})})
             d.batch = result.batch
             result.changed.append(item_id)
+    recategorised(s, moved)
     return result
 
 
@@ -106,6 +110,8 @@ def _undo_one(s: Session, d: Decision, actor: str, batch: str, result: UndoResul
     if any(now[k] != v for k, v in expected.items()):
         result.conflicts.append(d.id)
         return
+    if "human_category" in restorable and restorable["human_category"] != item.human_category:
+        recategorised(s, [item.id])
     for k, v in restorable.items():
         setattr(item, k, v)
     u = record_decision(s, actor, "undo", "item", item.id, now, {**snapshot(item), "undoes": d.id})

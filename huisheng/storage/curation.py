@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from huisheng.models import CATEGORIES
@@ -15,6 +15,14 @@ def record_decision(s: Session, actor: str, action: str, target_type: str, targe
     d = Decision(actor=actor.strip(), action=action, target_type=target_type, target_id=target_id, before=before, after=after)
     s.add(d)
     return d
+
+
+def recategorised(s: Session, item_ids: list[int], chunk: int = 900) -> None:
+    """A person moved these items to another category: one that was waiting unclustered is new again there, so the
+    next run tries to group it with its new category's items (services/recluster.py). Clustered items stay put."""
+    for start in range(0, len(item_ids), chunk):
+        s.execute(update(Analysis).where(Analysis.item_id.in_(item_ids[start : start + chunk]),
+                                         Analysis.cluster_id.is_(None)).values(cluster_checked_at=None))
 
 
 def _item(s: Session, item_id: int) -> Item:
@@ -30,6 +38,8 @@ def relabel(s: Session, item_id: int, category: str, actor: str) -> Item:
     item = _item(s, item_id)
     before = {"human_category": item.human_category, "moderation_status": item.moderation_status,
               "featured": bool(item.featured), "model_category": item.analysis.category if item.analysis else None}
+    if item.human_category != category:
+        recategorised(s, [item.id])
     item.human_category = category
     item.moderation_status = "approved" if category != "spam" else "rejected"
     record_decision(s, actor, "relabel", "item", item.id, before, {"human_category": category})
@@ -49,6 +59,8 @@ def set_featured(s: Session, item_id: int, featured: bool, actor: str) -> Item:
 def mark_spam(s: Session, item_id: int, actor: str) -> Item:
     item = _item(s, item_id)
     before = {"human_category": item.human_category, "moderation_status": item.moderation_status, "featured": item.featured}
+    if item.human_category != "spam":
+        recategorised(s, [item.id])
     item.human_category, item.moderation_status, item.featured = "spam", "rejected", False
     record_decision(s, actor, "mark_spam", "item", item.id, before, {"human_category": "spam", "moderation_status": "rejected"})
     return item
