@@ -127,41 +127,40 @@ def recluster(db: Database, settings: Settings) -> ReclusterSummary:
     return summary
 
 
-def _light_growth(db: Database, summary: ReclusterSummary) -> dict[int, list]:
-    """Clusters that only gained a few members this run (under ``LIGHT_GROWTH`` of their size, at least
-    ``LIGHT_MIN_SIZE`` members): their keywords and quotes stand, only size, dates and centroid move. Re-reading and
-    segmenting every member of hundreds of touched clusters was most of a 1,000-new-items run on a big database."""
+def _light_growth(db: Database, summary: ReclusterSummary) -> dict[int, tuple]:
+    """Clusters that only gained a few members this run (under ``LIGHT_GROWTH`` of their earlier size, at least
+    ``LIGHT_MIN_SIZE`` members), with their member facts: keywords and quotes stand, only size, dates and centroid
+    move. Re-reading and segmenting every member of hundreds of touched clusters was most of a 1,000-new-items run on
+    a big database."""
     candidates = [cid for cid in summary.grown if cid not in summary.touched]
     with db.session() as s:
-        sizes = cstore.sizes(s, candidates)
-    return {cid: summary.grown[cid] for cid in candidates
-            if sizes.get(cid, 0) >= LIGHT_MIN_SIZE and summary.grown[cid][1] < LIGHT_GROWTH * sizes[cid]}
+        facts = cstore.member_facts(s, candidates)  # (count now, first, last)
+    light = {}
+    for cid in candidates:
+        total, k = summary.grown[cid]
+        earlier = facts.get(cid, (0,))[0] - k
+        if earlier >= LIGHT_MIN_SIZE and k < LIGHT_GROWTH * earlier:
+            light[cid] = (total, k, *facts[cid])
+    return light
 
 
-def grow_clusters(db: Database, grown: dict[int, list]) -> None:
+def grow_clusters(db: Database, grown: dict[int, tuple]) -> None:
     """Size and dates from the members, the centroid moved toward the joined rows (the old unit centroid weighted by
     the old size: it moves a little slower than the exact mean; a full refresh follows once a cluster grows more)."""
-    if not grown:
-        return
-    with db.session() as s:
-        facts = cstore.member_facts(s, list(grown))
-    for attempt in range(3):
-        try:
-            with db.session() as s:
-                for cid, (total, k) in grown.items():
-                    c = s.get(Cluster, cid)
-                    if c is None or cid not in facts:
-                        continue
-                    size, first, last = facts[cid]
-                    old = np.frombuffer(c.centroid, dtype=np.float32) if c.centroid else None
-                    if old is not None and old.shape == np.shape(total):
-                        center = old * max(size - k, 0) + np.asarray(total, dtype=np.float32)
-                        c.centroid = (center / max(float(np.linalg.norm(center)), 1e-12)).astype(np.float32).tobytes()
-                    c.size, c.first_seen, c.last_seen, c.updated_at = size, first, last, utcnow()
-            return
-        except StaleDataError:  # a PM edit meanwhile: redo on fresh rows (their label and status are kept)
-            if attempt == 2:
-                raise
+
+    def write(s) -> None:
+        for cid, (total, k, size, first, last) in grown.items():
+            c = s.get(Cluster, cid)
+            if c is None:
+                continue
+            old = np.frombuffer(c.centroid, dtype=np.float32) if c.centroid else None
+            if old is not None and old.shape == np.shape(total):
+                center = old * max(size - k, 0) + np.asarray(total, dtype=np.float32)
+                c.centroid = (center / max(float(np.linalg.norm(center)), 1e-12)).astype(np.float32).tobytes()
+            c.size, c.first_seen, c.last_seen, c.updated_at = size, first, last, utcnow()
+
+    if grown:
+        _write_fresh(db, write)
 
 
 def _place_step(db: Database, settings: Settings, vec: TopicVectorizer, category: str, rows: list[tuple],
@@ -302,20 +301,29 @@ def _spread(rows: list, k: int) -> list:
     return rows if len(rows) <= k else [rows[i * len(rows) // k] for i in range(k)]
 
 
-def _write_stats(db: Database, stats: dict, attempts: int = 3) -> None:
-    """One transaction for a category's clusters. A PM edit committed meanwhile moves a cluster's version
+def _write_stats(db: Database, stats: dict) -> None:
+    """One transaction for a category's clusters."""
+
+    def write(s) -> None:
+        for cid, st in stats.items():
+            c = s.get(Cluster, cid)
+            if c is None:
+                continue
+            if st is None:
+                c.size = 0
+            else:
+                cstore.refresh_stats(s, c, *st)
+
+    _write_fresh(db, write)
+
+
+def _write_fresh(db: Database, write, attempts: int = 3) -> None:
+    """Run ``write(session)`` in one transaction. A PM edit committed meanwhile moves a cluster's version
     (StaleDataError): the write is redone on fresh rows, so the PM's label and status are kept, not overwritten."""
     for attempt in range(attempts):
         try:
             with db.session() as s:
-                for cid, st in stats.items():
-                    c = s.get(Cluster, cid)
-                    if c is None:
-                        continue
-                    if st is None:
-                        c.size = 0
-                    else:
-                        cstore.refresh_stats(s, c, *st)
+                write(s)
             return
         except StaleDataError:
             if attempt == attempts - 1:

@@ -63,14 +63,6 @@ def set_memberships(s: Session, item_ids: list[int], cluster_ids: list[int | Non
         s.execute(_MEMBERSHIP, params)
 
 
-def sizes(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for start in range(0, len(cluster_ids), chunk):
-        out.update((cid, size) for cid, size in s.execute(
-            select(Cluster.id, Cluster.size).where(Cluster.id.in_(cluster_ids[start : start + chunk]))))
-    return out
-
-
 def member_facts(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[int, tuple[int, datetime | None, datetime | None]]:
     """Member count, first and last item date per cluster, counted in SQL."""
     out: dict[int, tuple] = {}
