@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,11 +40,33 @@ def feedback_csv(path: Path, n: int, start: int = 0, seed: int = 7) -> Path:
     return path
 
 
+def fresh_prefect_home() -> str:
+    """A Prefect home of its own for one `huisheng` process, copied from a template migrated once per test worker.
+
+    Each process that runs a flow without a server starts a temporary Prefect server on its home's SQLite database.
+    Sharing one home across processes raced: a run killed with -9 (or one still shutting down) next to the next run's
+    server once made creating a flow run fail with 409 (FOREIGN KEY constraint failed on flow_run). Migrating a new
+    home costs ~12 s a process; copying a migrated one costs milliseconds."""
+    base = Path(os.environ["PREFECT_HOME"]).parent
+    template = base / "prefect-template"
+    if not (template / "prefect.db").is_file():
+        building = Path(tempfile.mkdtemp(prefix="prefect-template-", dir=base))
+        prefect = shutil.which("prefect", path=str(Path(sys.executable).parent)) or "prefect"
+        subprocess.run([prefect, "server", "database", "upgrade", "-y"], env={**os.environ, "PREFECT_HOME": str(building)},
+                       check=True, capture_output=True, timeout=300)
+        building.rename(template)  # whole or not at all: a test interrupted mid-migration leaves no half template
+    home = Path(tempfile.mkdtemp(prefix="prefect-home-", dir=base))
+    shutil.copytree(template, home, dirs_exist_ok=True)
+    return str(home)
+
+
+def isolated_env(**extra: str) -> dict:
+    """This process's environment with a Prefect home of its own (see fresh_prefect_home) and ``extra``."""
+    return {**os.environ, "PREFECT_HOME": fresh_prefect_home(), **extra}
+
+
 def env_for(db_url: str, **extra: str) -> dict:
-    env = os.environ.copy()
-    env["HUISHENG_DATABASE_URL"] = db_url
-    env.update(extra)
-    return env
+    return isolated_env(HUISHENG_DATABASE_URL=db_url, **extra)
 
 
 def start_run(args: list[str], env: dict) -> subprocess.Popen:

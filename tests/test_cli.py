@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from huisheng.models import CATEGORIES
+from run_helpers import isolated_env
 
 HUISHENG = shutil.which("huisheng", path=str(Path(sys.executable).parent)) or "huisheng"
 
@@ -42,7 +43,7 @@ def _gbk_csv(path: Path, n: int = 1000) -> list[str]:
 
 
 def _run(*args, cwd=None):
-    return subprocess.run([HUISHENG, *args], capture_output=True, text=True, cwd=cwd, env=os.environ.copy(), timeout=600)
+    return subprocess.run([HUISHENG, *args], capture_output=True, text=True, cwd=cwd, env=isolated_env(), timeout=600)
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +128,7 @@ def test_demo_loads_the_sample_and_serves_the_board(tmp_path, monkeypatch):
     monkeypatch.setenv("HUISHENG_DATABASE_URL", url)
     monkeypatch.setenv("HUISHENG_BOARD_PORT", str(port))
     log = open(tmp_path / "demo.log", "w")
-    proc = subprocess.Popen([HUISHENG, "demo"], stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
+    proc = subprocess.Popen([HUISHENG, "demo"], stdout=log, stderr=subprocess.STDOUT, env=isolated_env())
     try:
         wait_for_http(f"http://127.0.0.1:{port}/_stcore/health", proc, tmp_path / "demo.log", timeout=400)
         db = Database(url)

@@ -18,6 +18,7 @@ from handoff_fixtures import MAIL, PHONE, cluster_id, configure, grow, target_co
 from handoff_receivers import GitHubReceiver, JiraReceiver, SlackReceiver, WebhookReceiver, serve
 from huisheng.services import handoff as service
 from huisheng.storage import handoffs as hstore
+from run_helpers import isolated_env
 from huisheng.storage.schema import SCHEMA_VERSION, Cluster, Decision, Handoff
 
 REPO = Path(__file__).resolve().parents[1]
@@ -111,7 +112,7 @@ def _cli(args, env, **kw):
 
 
 def _env(settings) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "HUISHENG_DATABASE_URL": settings.resolved_database_url}
+    env = {**isolated_env(), "PYTHONPATH": str(REPO), "HUISHENG_DATABASE_URL": settings.resolved_database_url}
     return env
 
 

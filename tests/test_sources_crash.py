@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from feeds import Api, paged_route, serve
 from huisheng.storage.db import Database
+from run_helpers import isolated_env
 from huisheng.storage.schema import Item, Source
 from test_sources import HTTP_FIELDS, _api_items
 
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _env(tmp_path, db_url, toml: str) -> dict:
     cfg = tmp_path / "huisheng.toml"
     cfg.write_text(toml, encoding="utf-8")
-    env = {**os.environ, "HUISHENG_CONFIG": str(cfg), "HUISHENG_DATABASE_URL": db_url,
+    env = {**isolated_env(), "HUISHENG_CONFIG": str(cfg), "HUISHENG_DATABASE_URL": db_url,
            "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     env.pop("FEED_TOKEN", None)
     return env
