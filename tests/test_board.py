@@ -169,6 +169,10 @@ def test_overview_metrics_and_tables(populated):
     quarantine = at.dataframe[0].value
     assert list(quarantine["文件 (file)"]) == ["bad.csv"] and list(quarantine["行号 (row)"]) == [7]
     assert list(quarantine["原始内容 (raw)"]) == ["坏行,,,"]
+    window = at.radio(key="overview_window")
+    assert window.value == "最近 90 天 (90 days)" and len(window.options) == 3
+    window.set_value("全部 (all)").run()
+    assert not at.exception and at.radio(key="overview_window").value == "全部 (all)"
 
 
 # ---------------------------------------------------------------------------------------------------- moderation

@@ -76,6 +76,10 @@ def test_aggregates_equal_reading_every_row(board_db):
             for r in all_rows:
                 expected[stats.local_day(r["created_at"] or r["ingested_at"], tz)][r["human_category"] or r["category"]] += 1
             assert stats.per_day(s, tz) == dict(sorted(expected.items())), tz
+            newest = max(stats.local_day(r["created_at"] or r["ingested_at"], tz) for r in all_rows)
+            for days in (1, 7, 40):  # the board's window: the last ``days`` days up to the newest item, and no other
+                first = newest - timedelta(days=days - 1)
+                assert stats.per_day(s, tz, days) == {d: c for d, c in sorted(expected.items()) if d >= first}, (tz, days)
             whens = [r["created_at"] or r["ingested_at"] for r in all_rows]
             span = (stats.local_day(min(whens), tz), stats.local_day(max(whens), tz))
             assert trends.feed_span(s, tz) == span

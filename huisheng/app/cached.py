@@ -16,15 +16,15 @@ TTL = 60  # seconds
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)
-def _overview(url: str, tz: str, version: tuple) -> data.Overview:
+def _overview(url: str, tz: str, version: tuple, days: int | None) -> data.Overview:
     with state.get_db().session() as s:
-        return data.overview(s, tz)
+        return data.overview(s, tz, days=days)
 
 
-def overview(db: Database, tz: str) -> data.Overview:
+def overview(db: Database, tz: str, days: int | None = None) -> data.Overview:
     with db.session() as s:
         version = stats.data_version(s)
-    return _overview(db.url, tz, version)
+    return _overview(db.url, tz, version, days)
 
 
 @st.cache_data(ttl=TTL, max_entries=16, show_spinner=False)

@@ -90,13 +90,14 @@ class Overview:
         return not any(self.totals.values())
 
 
-def overview(s: Session, tz: str, quarantine_rows: int = 50) -> Overview:
+def overview(s: Session, tz: str, quarantine_rows: int = 50, days: int | None = None) -> Overview:
+    """``days``: the per-day chart's window, the last ``days`` days up to the newest item (None: every day)."""
     totals = stats.totals(s)
     counts = stats.effective_category_counts(s)
     cats = [c for c in CATEGORIES] + sorted(set(counts) - set(CATEGORIES))
     categories = pd.DataFrame({"条数 (count)": [int(counts.get(c, 0)) for c in cats]},
                               index=pd.Index([category_label(c) for c in cats], name="类别 (category)"))
-    return Overview(totals=totals, categories=categories, per_day=per_day_frame(stats.per_day(s, tz)),
+    return Overview(totals=totals, categories=categories, per_day=per_day_frame(stats.per_day(s, tz, days)),
                     quarantine=quarantine_frame(list_quarantine(s, limit=quarantine_rows), tz))
 
 

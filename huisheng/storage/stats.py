@@ -84,8 +84,9 @@ def _slot_days(tz: str):
     return day
 
 
-def per_day(s: Session, tz: str = "Asia/Shanghai") -> dict[date, Counter]:
-    """Local day → Counter of effective category.
+def per_day(s: Session, tz: str = "Asia/Shanghai", days: int | None = None) -> dict[date, Counter]:
+    """Local day → Counter of effective category; ``days``: only the last ``days`` local days up to the newest item's
+    (the board's default window: a million items over nine months took seconds to count every day of).
 
     Counted in the database one local day at a time (a range of the created_at index, its few thousand rows
     grouped by category), not by reading every item's timestamp here nor by one GROUP BY over a computed day,
@@ -95,7 +96,16 @@ def per_day(s: Session, tz: str = "Asia/Shanghai") -> dict[date, Counter]:
     cat = func.coalesce(Item.human_category, Analysis.category)
     joined = select(cat, func.count()).select_from(Item).join(Analysis, Analysis.item_id == Item.id)
     lo, hi = s.scalar(select(func.min(Item.created_at))), s.scalar(select(func.max(Item.created_at)))
-    if lo is not None:
+    first_day = None
+    if days is not None:
+        newest = max((w for w in (hi, s.scalar(select(func.max(Item.ingested_at)).where(Item.created_at.is_(None))))
+                      if w is not None), default=None)
+        if newest is None:
+            return {}
+        first_day = local_day(newest, tz) - timedelta(days=days - 1)
+        if lo is not None:
+            lo = max(lo, local_midnight_utc(first_day, tz))
+    if lo is not None and lo <= hi:
         q = joined.where(Item.created_at >= bindparam("day_lo"), Item.created_at < bindparam("day_hi")).group_by(cat)
         day, last = local_day(lo, tz), local_day(hi, tz)
         start = local_midnight_utc(day, tz)
@@ -125,7 +135,8 @@ def per_day(s: Session, tz: str = "Asia/Shanghai") -> dict[date, Counter]:
                    .where(Item.created_at.is_(None)).group_by(slot, cat))
         for sl, c, n in s.execute(undated):
             out[day_of(sl)][c] += int(n)
-    return dict(sorted(((d, c) for d, c in out.items() if c), key=lambda kv: (kv[0] is None, kv[0] or date.min)))
+    return dict(sorted(((d, c) for d, c in out.items() if c and (first_day is None or (d is not None and d >= first_day))),
+                       key=lambda kv: (kv[0] is None, kv[0] or date.min)))
 
 
 def since_clause(since: datetime):
