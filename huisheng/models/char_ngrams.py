@@ -11,7 +11,7 @@ own hash, so other bucket collisions, as rare at 2**20 buckets).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
