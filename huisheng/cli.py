@@ -153,7 +153,9 @@ def _run_board(settings, port: int | None = None) -> int:
     if warning:
         typer.echo(f"huisheng: {warning}", err=True)
     typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", settings.board_host,
+    # huisheng.app.launch: Streamlit with the pages' modules imported before it listens (the first visitor waited
+    # for them)
+    cmd = [sys.executable, "-m", "huisheng.app.launch", "run", str(script), "--server.address", settings.board_host,
            "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--client.toolbarMode", "minimal"]
     sys.stdout.flush()
