@@ -212,6 +212,40 @@ def test_a_big_cluster_that_gains_a_voice_keeps_its_words_and_counts_it(sample_d
         assert float(np.frombuffer(full.centroid, np.float32) @ np.frombuffer(before[5], np.float32)) > 0.98
 
 
+def test_a_cluster_growing_a_little_every_run_is_re_read_once_the_growth_adds_up(sample_db, settings, tmp_path):
+    """Growth is counted from the last full refresh, not per run: a cluster gaining under a tenth each run still
+    gets its keywords, quotes and exact centroid re-read once the runs' voices add up to a tenth."""
+    import math
+
+    db = sample_db("slow.db", grouped=True)
+    with db.session() as s:
+        big = s.scalars(select(Cluster).where(Cluster.merged_into.is_(None), Cluster.size >= rc.LIGHT_MIN_SIZE)
+                        .order_by(Cluster.size.desc())).first()
+        cid, size = big.id, big.size
+        assert big.refreshed_size == size  # the run that built it refreshed it in full
+    per_run = max(1, math.ceil(0.06 * size))  # each run: 6% of the size, under the 10% of one run's light path
+    with db.session() as s:  # the late voices repeat the cluster's most central member
+        text = s.scalar(select(Item.text).join(Analysis, Analysis.item_id == Item.id)
+                        .where(Analysis.cluster_id == cid).order_by(Analysis.cluster_similarity.desc()))
+    for run in (1, 2):
+        with open(tmp_path / f"late{run}.jsonl", "w", encoding="utf-8") as f:
+            for k in range(per_run):
+                f.write(json.dumps({"id": f"r{run}-{k}", "text": text + " 真的", "created_at": "2026-11-29T08:00:00+08:00"},
+                                   ensure_ascii=False) + "\n")
+        ingest_file(db, settings, tmp_path / f"late{run}.jsonl", source=f"late{run}", progress=False)
+        analyse_pending(db, settings)
+        summary = rc.recluster(db, settings)
+        assert cid not in summary.touched  # grown by joins only (a group joining it would refresh it anyway)
+        with db.session() as s:
+            c = s.get(Cluster, cid)
+            joined = c.size - size
+            assert joined == per_run * run, "the late voices join the cluster they repeat"
+            if run == 1:
+                assert c.refreshed_size == size, "6% more: only counted"
+            else:
+                assert joined >= 0.1 * size and c.refreshed_size == c.size, "12% since the refresh: re-read whole"
+
+
 def test_a_moderators_relabel_makes_a_waiting_item_new_in_its_new_category(sample_db, settings):
     from huisheng.storage import bulk, curation
 

@@ -128,18 +128,22 @@ def recluster(db: Database, settings: Settings) -> ReclusterSummary:
 
 
 def _light_growth(db: Database, summary: ReclusterSummary) -> dict[int, tuple]:
-    """Clusters that only gained a few members this run (under ``LIGHT_GROWTH`` of their earlier size, at least
-    ``LIGHT_MIN_SIZE`` members), with their member facts: keywords and quotes stand, only size, dates and centroid
-    move. Re-reading and segmenting every member of hundreds of touched clusters was most of a 1,000-new-items run on
-    a big database."""
+    """Clusters that gained members this run but, since their last full refresh, fewer than ``LIGHT_GROWTH`` of their
+    size then (which was at least ``LIGHT_MIN_SIZE``), with their member facts: keywords and quotes stand, only size,
+    dates and centroid move. Re-reading and segmenting every member of hundreds of touched clusters was most of a
+    1,000-new-items run on a big database."""
     candidates = [cid for cid in summary.grown if cid not in summary.touched]
     with db.session() as s:
         facts = cstore.member_facts(s, candidates)  # (count now, first, last)
+        refreshed = cstore.refreshed_sizes(s, candidates)
     light = {}
     for cid in candidates:
         total, k = summary.grown[cid]
-        earlier = facts.get(cid, (0,))[0] - k
-        if earlier >= LIGHT_MIN_SIZE and k < LIGHT_GROWTH * earlier:
+        now = facts.get(cid, (0,))[0]
+        # growth since the last full refresh, over the runs (a cluster refreshed before schema 8: this run's)
+        base = refreshed.get(cid)
+        base = now - k if base is None else base
+        if base >= LIGHT_MIN_SIZE and abs(now - base) < LIGHT_GROWTH * base:
             light[cid] = (total, k, *facts[cid])
     return light
 

@@ -76,6 +76,15 @@ def member_facts(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[i
     return out
 
 
+def refreshed_sizes(s: Session, cluster_ids: list[int], chunk: int = 900) -> dict[int, int | None]:
+    """Size at each cluster's last full refresh (None: not refreshed since schema 8)."""
+    out: dict[int, int | None] = {}
+    for start in range(0, len(cluster_ids), chunk):
+        out.update(s.execute(select(Cluster.id, Cluster.refreshed_size)
+                             .where(Cluster.id.in_(cluster_ids[start : start + chunk]))).all())
+    return out
+
+
 def waiting_items(s: Session, category: str, checked: bool, limit: int | None = None) -> list[tuple[int, str, str]]:
     """(id, normalised text, content hash) of the category's items in no cluster, newest first: those the recluster
     step has not looked at yet (``checked=False``) or those it looked at and left waiting for more voices."""
@@ -116,7 +125,7 @@ def refresh_stats(s: Session, c: Cluster, centroid: np.ndarray, keywords: list[s
                   size: int, first_seen, last_seen) -> None:
     """What a run may update. A PM-renamed label (label_locked) is left alone."""
     c.centroid = np.asarray(centroid, dtype=np.float32).tobytes()
-    c.keywords, c.quotes, c.size = keywords, quotes, size
+    c.keywords, c.quotes, c.size, c.refreshed_size = keywords, quotes, size, size
     c.first_seen, c.last_seen = first_seen, last_seen
     if not c.label_locked:
         c.label = label

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # step n -> n+1, as plain DDL that SQLite and PostgreSQL both accept; applied in order by Database.create()
 MIGRATIONS: dict[int, list[str]] = {
@@ -53,6 +53,10 @@ MIGRATIONS: dict[int, list[str]] = {
     # marked, so later runs group only new items (with their near neighbours among the waiting) instead of the
     # newest few thousand again and again while older ones were never looked at
     6: ["ALTER TABLE analyses ADD COLUMN cluster_checked_at TIMESTAMP"],
+    # the size at a cluster's last full refresh (keywords, quotes, exact centroid): a run that adds a few members
+    # only counts them, until they add up to a tenth of that size (measured per run, a cluster growing slowly
+    # would never have been re-read)
+    7: ["ALTER TABLE clusters ADD COLUMN refreshed_size INTEGER"],
 }
 
 ITEM_KINDS = ("comment", "post", "review")
@@ -156,6 +160,7 @@ class Cluster(Base):
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary)
     embedder: Mapped[str] = mapped_column(String(256), default="")
     size: Mapped[int] = mapped_column(Integer, default=0)
+    refreshed_size: Mapped[int | None] = mapped_column(Integer)  # size at the last full refresh (services/recluster)
     first_seen: Mapped[datetime | None] = mapped_column(DateTime)
     last_seen: Mapped[datetime | None] = mapped_column(DateTime)
     status: Mapped[str] = mapped_column(String(16), default="new")
