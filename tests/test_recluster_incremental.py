@@ -8,6 +8,7 @@ nothing new does nothing.
 
 import csv
 import json
+import math
 import shutil
 from collections import Counter
 
@@ -215,8 +216,6 @@ def test_a_big_cluster_that_gains_a_voice_keeps_its_words_and_counts_it(sample_d
 def test_a_cluster_growing_a_little_every_run_is_re_read_once_the_growth_adds_up(sample_db, settings, tmp_path):
     """Growth is counted from the last full refresh, not per run: a cluster gaining under a tenth each run still
     gets its keywords, quotes and exact centroid re-read once the runs' voices add up to a tenth."""
-    import math
-
     db = sample_db("slow.db", grouped=True)
     with db.session() as s:
         big = s.scalars(select(Cluster).where(Cluster.merged_into.is_(None), Cluster.size >= rc.LIGHT_MIN_SIZE)
@@ -229,9 +228,8 @@ def test_a_cluster_growing_a_little_every_run_is_re_read_once_the_growth_adds_up
                         .where(Analysis.cluster_id == cid).order_by(Analysis.cluster_similarity.desc()))
     for run in (1, 2):
         with open(tmp_path / f"late{run}.jsonl", "w", encoding="utf-8") as f:
-            for k in range(per_run):
-                f.write(json.dumps({"id": f"r{run}-{k}", "text": text + " 真的", "created_at": "2026-11-29T08:00:00+08:00"},
-                                   ensure_ascii=False) + "\n")
+            f.writelines(json.dumps({"id": f"r{run}-{k}", "text": text + " 真的", "created_at": "2026-11-29T08:00:00+08:00"},
+                                    ensure_ascii=False) + "\n" for k in range(per_run))
         ingest_file(db, settings, tmp_path / f"late{run}.jsonl", source=f"late{run}", progress=False)
         analyse_pending(db, settings)
         summary = rc.recluster(db, settings)
