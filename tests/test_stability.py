@@ -141,6 +141,15 @@ def test_release_crash_spike_is_flagged_and_steady_demand_is_not(two_runs, db, s
     crash = _topic_cluster(db, after, gold, "crash_on_launch_v320")
     assert crash in spikes and datetime(2026, 10, 5).date() <= spikes[crash].day <= datetime(2026, 10, 12).date()
     assert two_runs["dark"] not in spikes
+    # a run's report reads only the days a recent spike is judged on, and finds what the whole history would
+    from huisheng.services.trends import feed_span, spikes_from_daily
+    from huisheng.storage.stats import cluster_daily_counts
+
+    with db.session() as s:
+        span = feed_span(s, settings.timezone)
+        daily = cluster_daily_counts(s, None, settings.timezone)
+    for lookback in (1, 7, 30):
+        assert cluster_spikes(db, settings.timezone, lookback) == spikes_from_daily(daily, span, lookback), lookback
 
 
 def test_spike_report_names_the_cluster(two_runs, db, settings):

@@ -37,7 +37,10 @@ def poisson_tail(k: int, mu: float) -> float:
         i += 1
 
 
-def find_spikes(daily: dict[date, int], window: int = 14, alpha: float = 1e-3, min_count: int = 5,
+BASELINE_WINDOW = 14  # days before the day tested that make its baseline
+
+
+def find_spikes(daily: dict[date, int], window: int = BASELINE_WINDOW, alpha: float = 1e-3, min_count: int = 5,
                 min_baseline: float = 0.5, days: list[date] | None = None, observed_from: date | None = None,
                 min_history: int = 3) -> list[Spike]:
     """Spikes among ``days`` (default: every day with data). ``daily`` maps day → count (missing days are 0).

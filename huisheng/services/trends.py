@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huisheng.models.trends import (
+    BASELINE_WINDOW,
     Spike,
     growth,
     latest_spike,
@@ -58,7 +59,12 @@ def spikes_from_daily(daily: dict[int, Counter], span: tuple[date, date] | None,
 def cluster_spikes(db: Database, tz: str = "Asia/Shanghai", lookback: int | None = 7) -> dict[int, Spike]:
     with db.session() as s:
         span = feed_span(s, tz)
-        daily = cluster_daily_counts(s, [c.id for c in cstore.board_clusters(s)], tz) if span else {}
+        if span is None:
+            return {}
+        # a spike within ``lookback`` days is judged against the BASELINE_WINDOW days before it: older days are not
+        # read (every run's summary counted every member of every cluster, a second at 100k items)
+        since = None if not lookback else local_midnight_utc(span[1] - timedelta(days=lookback + BASELINE_WINDOW), tz)
+        daily = cluster_daily_counts(s, [c.id for c in cstore.board_clusters(s)], tz, since=since)
     return spikes_from_daily(daily, span, lookback)
 
 
