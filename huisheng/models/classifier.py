@@ -49,8 +49,8 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         self.char_ngrams = char_ngrams
         self.cue_weight = cue_weight
         # 2: the App Store cues (models/cues.py CUES_V2); on the choose apps +0.025 macro-F1 over 1. 3: CUES_V3, the
-        # request phrasings of real reviews (complaints about limits, platform gaps, screens not fitted): +0.011
-        # macro-F1 and +0.012 request recall over 2 on the choose apps (README, issue 8 table)
+        # request phrasings of real reviews (complaints about limits, platform gaps, screens not fitted): +0.013
+        # macro-F1 and +0.020 request recall over 2 on the choose apps (README, issue 8 table)
         self.cue_version = cue_version
         self.calibration_cv = calibration_cv
         self.class_weight = class_weight
