@@ -52,7 +52,8 @@ CUES_V2: dict[str, re.Pattern[str]] = {
 # Version 3 (issue 8, request recall): on real reviews a request is often a complaint about a deliberate limit or a
 # missing thing, not a 希望. "要是…就更好了" counts whatever follows 就; asking to remove / move / separate something
 # (去掉商城, 放到别处, 别再推送, 保留旧版) is a request; 添加 in 添加设备 is a noun, not a wish; a "wish" for the company
-# (希望越走越好, 希望质量把关) or a 建议 aimed at people (建议大家下载, 建议开除) is not a request. Three new cues: a
+# (希望越走越好, 希望质量把关, 希望有更多功能) or a 建议 aimed at people (建议大家下载, 建议开除) is not a request; 尽快优化
+# and 给个说法 plead like 尽快修复; 什么时候可以适配 asks to adapt. Three new cues: a
 # screen or OS that is not fitted (错位, 被状态栏挡住: a request to adapt), a deliberate limit of the design (不能自定义,
 # 只能, 非要), and a platform gap (安卓都能, 其他app早有了, 还没推送给我).
 CUES_V3: dict[str, re.Pattern[str]] = {
