@@ -20,6 +20,7 @@ VARIANTS = {
     "no-floor": {"spam_floor_with_strong_evidence": 0.0},
     "no-cues": {"cue_weight": 0.0},
     "cues-v1": {"cue_version": 1},
+    "cues-v2": {"cue_version": 2},
     "C=0.2": {"C": 0.2},
     "C=1": {"C": 1.0},
     "emb-w2": {"embedding_weight": 2.0},

@@ -49,6 +49,42 @@ CUES_V2: dict[str, re.Pattern[str]] = {
 }
 
 
+# Version 3 (issue 8, request recall): on real reviews a request is often a complaint about a deliberate limit or a
+# missing thing, not a 希望. "要是…就更好了" counts whatever follows 就; asking to remove / move / separate something
+# (去掉商城, 放到别处, 别再推送, 保留旧版) is a request; 添加 in 添加设备 is a noun, not a wish; a "wish" for the company
+# (希望越走越好, 希望质量把关, 希望有更多功能) or a 建议 aimed at people (建议大家下载, 建议开除) is not a request; 尽快优化
+# and 给个说法 plead like 尽快修复; 什么时候可以适配 asks to adapt. Three new cues: a
+# screen or OS that is not fitted (错位, 被状态栏挡住: a request to adapt), a deliberate limit of the design (不能自定义,
+# 只能, 非要), and a platform gap (安卓都能, 其他app早有了, 还没推送给我).
+CUES_V3: dict[str, re.Pattern[str]] = {
+    **CUES_V2,
+    "request": re.compile(
+        r"希望(?!.{0,6}(?:修复|解决|修好|越做越好|越来越好|越走越好|继续|再接再厉))|建议(?!大家|各位)|"
+        r"能不能(?!.{0,3}(?:用点心|上点心|靠谱|专业|争点气|用心))|能否|可不可以|可以加|(?<![要请])求|请加|加个|"
+        + _NOT_AFTER_NEGATION + r"(?:增加|添加)(?!设备|保修卡|家人|成功|了|上|到|过|的时候|[^，。！？,.!?]{0,6}(?:不了|不上|失败|不进|没反应))|"
+        r"支持一下|出个|什么时候(?:能|出|上|支持)|(?:要是|如果|若是|假如|能).{0,20}就(?:会|能)?(?:更|最|太)?(?:好|完美|方便)|"
+        r"改回|恢复.{0,6}(?:旧版|以前|原来)|保留|去掉|拿掉|砍掉|(?:把|将).{0,12}(?:分开|拆开|放(?:在|到)别|移到|挪到|去了|关掉|改成)|"
+        r"(?:不要|别)(?:再)?(?:推送|强制|弹|老是)|能.{0,6}(?:分开|关闭|关掉)吗"),
+    "vague_wish": re.compile(
+        r"希望.{0,16}(?:越做越好|越来越好|越走越好|更多更好|继续|再接再厉|加油|持续|更好|努力|把关|质量|失望|改进$|优化$)|"
+        r"希望(?:能)?(?:有|加入|增加|出)?更多(?:的)?(?:功能|设备|产品|好产品)?[!！。]*$|"
+        r"支持国[产货]|加油|建议(?:大家|各位)|建议.{0,8}(?:开了|开除|滚|劝退|狠批|辞退|自裁|死)"),
+    "fix_plea": re.compile(r"修复|修一修|修好|快点修|赶紧修|(?:尽快|赶紧|速度|抓紧)(?:优化|解决|改进|处理|修)|解决(?:一下|问题)|"
+                           r"处理一下|bug|给(?:个|一个)?(?:合理的)?(?:说法|解释|交代)"),
+    "unsupported": re.compile(CUES_V2["unsupported"].pattern + r"|什么时候(?:才)?(?:可以|会)(?:适配|支持|用上)|(?:请|赶紧|尽快|快)(?:点)?适配"),
+    "screen_fit": re.compile(r"刘海|全面屏|状态栏|重叠|重合|遮挡|挡住|被遮|错位|显示不全|按不到|点不到|iphone\s*(?:x|1[1-6])|\bx[rs]\b|"
+                             r"xs\s*max|ipad|平板|折叠屏|大屏|横屏|深色模式|暗黑模式"),
+    "design_limit": re.compile(
+        r"(?:不能|无法|没法|不可以|不让|没办法|不支持)(?:自定义|自己|调整|区分|选择|单独|批量|隐藏|排序|分组|导出|手动|重命名|"
+        r"(?:各自|独立)?命名)|只能|非要|非得|必须(?:要)?(?:登录|下载|绑定|授权|联网)|强制|"
+        r"(?:为啥|为什么|干嘛)(?:只有|非要|必须|一定要|要把|去掉|取消|砍)"),
+    "platform_gap": re.compile(
+        r"(?:安卓|android|网页版|电脑版|其他(?:软件|app|应用|平台|家)|别(?:人|家)).{0,10}(?:就能|都能|早就?|已经|都有|有了)|"
+        r"(?:苹果|ios|iphone)(?:版|端|上)?.{0,6}(?:没有|不能|用不了)|(?:还|都)没(?:有)?(?:更新|推送|上线|轮到|开放)|"
+        r"型号(?:不对|对不上|不符|库)|(?:列表|选项|型号)(?:里|中)?(?:没有|找不到)|暂不支持|不支持(?:我|这)"),
+}
+
+
 # Evidence that the author promotes something (DESIGN §3: spam needs it). An insult, a rant or a complaint about
 # the product's own ads has none; lottery ads, "诚信平台" copy-paste, contact ids and links do.
 PROMOTION = re.compile(
@@ -78,8 +114,12 @@ def has_promotion(text: str) -> bool:
     return PROMOTION.search(text) is not None
 
 
+def cue_set(version: int = 1) -> dict[str, re.Pattern[str]]:
+    return CUES_V3 if version >= 3 else CUES_V2 if version >= 2 else CUES
+
+
 def cue_counts(text: str, version: int = 1) -> list[float]:
-    feats = [min(len(p.findall(text)), 3) / 3.0 for p in (CUES_V2 if version >= 2 else CUES).values()]
+    feats = [min(len(p.findall(text)), 3) / 3.0 for p in cue_set(version).values()]
     n = len(text)
     feats += [min(n, 20) / 20.0, min(n, 300) / 300.0, min(text.count("\n"), 10) / 10.0]
     return feats
@@ -95,7 +135,7 @@ class CueFeatures(BaseEstimator, TransformerMixin):
         self.version = version
 
     def _cues(self) -> dict[str, re.Pattern[str]]:
-        return CUES_V2 if getattr(self, "version", 1) >= 2 else CUES
+        return cue_set(getattr(self, "version", 1))
 
     def fit(self, X, y=None):
         self.n_features_out_ = len(self._cues()) + 3
@@ -114,6 +154,7 @@ CUE_LABELS = {
     "cue:question": "[问句]", "cue:contact": "[联系方式]", "cue:money_lure": "[引流词 兼职/返利]", "cue:seo": "[SEO词]",
     "cue:url": "[链接]", "cue:praise": "[夸奖词]", "cue:slow": "[慢/卡顿]", "cue:after_update": "[更新后]",
     "cue:device_fail": "[连不上/离线/无法添加]", "cue:fix_plea": "[请修复]", "cue:unsupported": "[不支持/没适配]",
-    "cue:vague_wish": "[泛泛的希望]",
+    "cue:vague_wish": "[泛泛的希望]", "cue:screen_fit": "[屏幕适配]", "cue:design_limit": "[只能/不能设置]",
+    "cue:platform_gap": "[安卓有苹果没有]",
     "len:short": "[短文本]", "len:long": "[长文本]", "paragraphs": "[分段]",
 }
