@@ -398,8 +398,14 @@ def _one_line(e: BaseException) -> str:
 
 def _interrupted() -> None:
     """Ctrl+C or SIGTERM: non-zero, and what was committed (it is kept; the next run continues from there)."""
+    import logging
+
     from huisheng import progress
 
+    # the temporary Prefect server's database pool (aiosqlite) is torn down mid-request when the process exits
+    # after an interrupt and logs "Exception during reset" with a CancelledError traceback *after* this line; it is
+    # shutdown noise (huisheng's own writes are committed or rolled back already), so the line below stays the last
+    logging.getLogger("sqlalchemy.pool").setLevel(logging.CRITICAL)
     print(f"huisheng: interrupted; committed before stopping: {progress.summary()} (kept; run again to continue)",
           file=sys.stderr)
     sys.exit(130)
