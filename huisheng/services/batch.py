@@ -34,7 +34,8 @@ def _classify(settings: Settings, records: list[Record]):
     if not texts:
         return [], card
     if settings.classify_adapt:
-        clf, proba = clf.adapt_proba(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight)
+        clf, proba = clf.adapt_proba(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight,
+                                      free_embedder=True)
         return clf._as_scores(proba), card
     return clf.scores(texts), card
 
