@@ -53,3 +53,8 @@ def remember(spec: str, texts: list[str], vectors: np.ndarray) -> None:
         _MEMO[(spec, t)] = np.asarray(v, dtype=np.float32)
     while len(_MEMO) > _MEMO_MAX:
         _MEMO.popitem(last=False)
+
+
+def forget() -> None:
+    """Empty the memo (for a one-shot process that has embedded all it will: `huisheng cluster` before grouping)."""
+    _MEMO.clear()
