@@ -162,3 +162,22 @@ def test_group_sums_dot_many_groups_at_once_as_one_at_a_time():
         others = [o for o in live if o != a]
         np.testing.assert_allclose(sums.dots(a, others), [full[a] @ full[o] for o in others], rtol=1e-12, atol=1e-12)
     assert sums.dots(live[0], []).shape == (0,)
+
+
+def test_combine_block_by_block_is_the_whole_matrix_stack():
+    """combine() stacks the hybrid rows 2,048 at a time into arrays sized first (the whole-matrix version held the
+    embedding four times over at its peak); the matrix must be the one the whole-matrix hstack gave, bit for bit."""
+    from huisheng.models.vectorize import combine, unit_rows
+
+    rng = np.random.default_rng(0)
+    n = 2100  # two blocks, the second short
+    U = rng.normal(size=(n, 16)).astype(np.float32)
+    U[3] = 0.0  # a row without an embedding stores nothing
+    L = sparse.random(n, 300, density=0.05, random_state=3, format="csr", dtype=np.float64)
+    got = combine(U, L, 0.4)
+    want = sparse.hstack([sparse.csr_matrix(unit_rows(U)) * np.float32(np.sqrt(0.4)),
+                          sparse.csr_matrix(unit_rows(sparse.csr_matrix(L, dtype=np.float32))) * np.float32(np.sqrt(0.6))],
+                         format="csr", dtype=np.float32)
+    assert got.shape == want.shape and got.dtype == want.dtype == np.float32
+    for part in ("indptr", "indices", "data"):
+        np.testing.assert_array_equal(getattr(got, part), getattr(want, part))

@@ -115,7 +115,8 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         embeddings as one float32 array, the n-gram and cue columns as a sparse matrix), not the whole matrix whose
         512 embedding columns cost 12 bytes a value. Every row is the one the pipeline would give, so the result is
         the same to the bit. ``free_embedder``: drop the embedding model once every vector is computed (the refit
-        needs none; it is loaded again by the next embedding), for a caller that wants the memory back."""
+        needs none; it is loaded again by the next embedding) and hand freed heap pages back to the system before
+        the refit, for a caller that wants the memory back."""
         X = list(X)
         if not X:
             return self, np.zeros((0, len(self.classes_)))
@@ -135,6 +136,10 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
             from huisheng.models.embedders import get_embedder
 
             get_embedder(self.embedder).release()
+        if free_embedder:
+            from huisheng.models.heap import give_back
+
+            give_back()
         y = np.concatenate([train["y"], self.classes_[proba[confident].argmax(axis=1)]])
         base_w = train["weight"] if train["weight"] is not None else np.ones(len(train["y"]))
         w = np.concatenate([np.asarray(base_w, dtype=float), np.full(int(confident.sum()), weight)])

@@ -90,10 +90,37 @@ def combine(U: np.ndarray, L, weight):
     if not sparse.issparse(L):
         U, L = unit_rows(np.asarray(U, dtype=np.float32)), unit_rows(np.asarray(L, dtype=np.float32))
         return np.hstack([U * np.float32(np.sqrt(weight)), L * np.float32(np.sqrt(1.0 - weight))]).astype(np.float32)
-    U = sparse.csr_matrix(unit_rows(np.asarray(U, dtype=np.float32)))
+    U = np.asarray(U, dtype=np.float32)
     L = sparse.csr_matrix(unit_rows(sparse.csr_matrix(L, dtype=np.float32)))
-    return sparse.hstack([U * np.float32(np.sqrt(weight)), L * np.float32(np.sqrt(1.0 - weight))], format="csr",
-                         dtype=np.float32)
+    a, b = np.float32(np.sqrt(weight)), np.float32(np.sqrt(1.0 - weight))
+
+    def rows(start: int, stop: int) -> sparse.csr_matrix:
+        return sparse.hstack([sparse.csr_matrix(unit_rows(U[start:stop])) * a, L[start:stop] * b], format="csr",
+                             dtype=np.float32)
+
+    # a block of rows at a time into arrays sized first: the whole-matrix version held the embedding as a dense
+    # array, a sparse copy, a scaled copy and the stacked result at once (20,000 reviews: +330 MB at its peak)
+    return stack_csr(rows, U.shape[0], U.shape[1] + L.shape[1], np.float32)
+
+
+def stack_csr(rows, n_rows: int, n_cols: int, dtype, chunk: int = 2048) -> sparse.csr_matrix:
+    """``sparse.vstack([rows(s, s + chunk) for s in ...], format="csr")`` without holding the blocks and the result
+    at once: ``rows`` (a function of a row range returning csr rows) is called twice a block, once to size the
+    arrays and once to fill them."""
+    starts = range(0, n_rows, chunk)
+    counts = [rows(s, min(n_rows, s + chunk)).nnz for s in starts]
+    total = sum(counts)
+    data = np.empty(total, dtype=dtype)
+    indices = np.empty(total, dtype=np.int32 if max(total, n_cols) < 2**31 else np.int64)
+    indptr = np.zeros(n_rows + 1, dtype=indices.dtype)
+    at = 0
+    for s, count in zip(starts, counts):
+        block = rows(s, min(n_rows, s + chunk))
+        data[at : at + count] = block.data
+        indices[at : at + count] = block.indices
+        indptr[s + 1 : s + block.shape[0] + 1] = block.indptr[1:] + at
+        at += count
+    return sparse.csr_matrix((data, indices, indptr), shape=(n_rows, n_cols))
 
 
 def _combine_rows(U: np.ndarray, L, weights: np.ndarray):

@@ -83,9 +83,11 @@ def cluster_texts(settings: Settings, texts: list[str], categories: list[str], f
     if free_embeddings:
         from huisheng.models.embedders import get_embedder
         from huisheng.models.embedding_features import forget
+        from huisheng.models.heap import give_back
 
         get_embedder(settings.embedder).release()
         forget()
+        give_back()
     return group_topics(texts, categories, X, settings.cluster_batch_threshold, min_size=1,
                         pools=settings.cluster_batch_pools, split_fraction=settings.cluster_batch_split)
 
