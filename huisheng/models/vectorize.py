@@ -100,27 +100,9 @@ def combine(U: np.ndarray, L, weight):
 
     # a block of rows at a time into arrays sized first: the whole-matrix version held the embedding as a dense
     # array, a sparse copy, a scaled copy and the stacked result at once (20,000 reviews: +330 MB at its peak)
-    return stack_csr(rows, U.shape[0], U.shape[1] + L.shape[1], np.float32)
+    from huisheng.models.sparse_rows import stack_csr
 
-
-def stack_csr(rows, n_rows: int, n_cols: int, dtype, chunk: int = 2048) -> sparse.csr_matrix:
-    """``sparse.vstack([rows(s, s + chunk) for s in ...], format="csr")`` without holding the blocks and the result
-    at once: ``rows`` (a function of a row range returning csr rows) is called twice a block, once to size the
-    arrays and once to fill them."""
-    starts = range(0, n_rows, chunk)
-    counts = [rows(s, min(n_rows, s + chunk)).nnz for s in starts]
-    total = sum(counts)
-    data = np.empty(total, dtype=dtype)
-    indices = np.empty(total, dtype=np.int32 if max(total, n_cols) < 2**31 else np.int64)
-    indptr = np.zeros(n_rows + 1, dtype=indices.dtype)
-    at = 0
-    for s, count in zip(starts, counts):
-        block = rows(s, min(n_rows, s + chunk))
-        data[at : at + count] = block.data
-        indices[at : at + count] = block.indices
-        indptr[s + 1 : s + block.shape[0] + 1] = block.indptr[1:] + at
-        at += count
-    return sparse.csr_matrix((data, indices, indptr), shape=(n_rows, n_cols))
+    return stack_csr([(U.shape[0], rows)], U.shape[1] + L.shape[1], np.float32)
 
 
 def _combine_rows(U: np.ndarray, L, weights: np.ndarray):
