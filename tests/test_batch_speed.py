@@ -97,9 +97,12 @@ def test_adapt_proba_in_chunks_with_an_embedding_is_the_long_way_to_the_bit(monk
     embedding_features._MEMO.clear()
     fake.calls.clear()
     np.random.seed(0)
-    adapted, proba = clf.adapt_proba(batch, threshold=0.5, weight=0.5, free_embedder=True)
+    adapted, proba = clf.adapt_proba(batch, threshold=0.5, weight=0.5, free_models=True)
     assert fake.calls == [len(set(batch))]  # the file in one call, the training rows from their stored vectors
     assert fake.released == 1
+    from huisheng.models.tokenize import _jieba
+
+    assert _jieba.cache_info().currsize == 0  # jieba's dictionaries dropped too (loaded again below, the same)
 
     embedding_features._MEMO.clear()
     np.random.seed(0)
