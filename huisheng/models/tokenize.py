@@ -31,6 +31,13 @@ def _jieba(user_dict: str | None):
     return tok
 
 
+def release() -> None:
+    """Drop jieba's dictionaries (~65 MB; the next segmentation loads them again, ~1.4 s): for a long step that
+    segments nothing (`huisheng cluster`'s refit and its grouping, issue 11). Segmentations already made stay
+    memoised."""
+    _jieba.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def load_stopwords(path: str | None) -> frozenset[str]:
     if not path or not Path(path).is_file():

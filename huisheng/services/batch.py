@@ -34,7 +34,8 @@ def _classify(settings: Settings, records: list[Record]):
     if not texts:
         return [], card
     if settings.classify_adapt:
-        clf, proba = clf.adapt_proba(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight)
+        clf, proba = clf.adapt_proba(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight,
+                                      free_models=True)
         return clf._as_scores(proba), card
     return clf.scores(texts), card
 
@@ -73,10 +74,23 @@ def classify_file(settings: Settings, input_path: str | Path, output_path: str |
     return {"rows": len(lines), "errors": sum(1 for _, r in rows if isinstance(r, BadRow)), "model": card["version"]}
 
 
-def cluster_texts(settings: Settings, texts: list[str], categories: list[str]):
-    """Group raw texts of known categories the way `huisheng cluster` does (the batch settings); a TopicResult."""
+def cluster_texts(settings: Settings, texts: list[str], categories: list[str], free_models: bool = False):
+    """Group raw texts of known categories the way `huisheng cluster` does (the batch settings); a TopicResult.
+    ``free_models``: once the rows are vectorised, drop the embedding model, the memoised vectors and jieba's
+    dictionaries (the grouping embeds nothing and segments nothing until the labels; 20,000 reviews: ~0.2 GB less
+    at the grouping's peak)."""
     texts = [normalize(t) for t in texts]
     X = topic_vectorizer(settings).transform(texts, categories)
+    if free_models:
+        from huisheng.models import tokenize
+        from huisheng.models.embedders import get_embedder
+        from huisheng.models.embedding_features import forget
+        from huisheng.models.heap import give_back
+
+        get_embedder(settings.embedder).release()
+        forget()
+        tokenize.release()
+        give_back()
     return group_topics(texts, categories, X, settings.cluster_batch_threshold, min_size=1,
                         pools=settings.cluster_batch_pools, split_fraction=settings.cluster_batch_split)
 
@@ -90,7 +104,7 @@ def cluster_file(settings: Settings, input_path: str | Path, output_path: str | 
     records = [r for _, r in rows if isinstance(r, Record)]
     scores, _ = _classify(settings, records)
     categories = [max(s, key=s.get) for s in scores]
-    topics = cluster_texts(settings, [join_title(r.title, r.text) for r in records], categories)
+    topics = cluster_texts(settings, [join_title(r.title, r.text) for r in records], categories, free_models=True)
     cid_of = {id(r): int(c) for r, c in zip(records, topics.cluster_ids)}
     lines = []
     for rid, row in rows:
