@@ -113,15 +113,13 @@ def _count_matrix(docs: np.ndarray, cols: np.ndarray, shape: tuple[int, int]) ->
     return m
 
 
-def tfidf_transform(vectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
+def tfidf_transform(vectorizer, texts: Sequence[str], index: VocabularyIndex | None = None) -> sparse.csr_matrix:
     """``vectorizer.transform(texts)`` for a fitted character ``TfidfVectorizer`` (analyzer ``char``, n-grams of at
-    most three characters, l2 rows), computed over all texts at once. ``vectorizer`` gets a cached ``VocabularyIndex``."""
+    most three characters, l2 rows), computed over all texts at once. ``index``: its vocabulary's ``VocabularyIndex``,
+    for a caller that transforms many times (built here otherwise)."""
     if vectorizer.analyzer != "char" or vectorizer.norm not in ("l2", None) or vectorizer.preprocessor or vectorizer.strip_accents:
         raise ValueError("tfidf_transform reproduces only a plain character TfidfVectorizer")
-    index = vectorizer.__dict__.get("_huisheng_vocabulary_index")
-    if index is None:
-        index = VocabularyIndex(vectorizer.vocabulary_)
-        vectorizer.__dict__["_huisheng_vocabulary_index"] = index
+    index = index if index is not None else VocabularyIndex(vectorizer.vocabulary_)
     codes, offsets = _codes(texts, vectorizer.lowercase)
     low, high = vectorizer.ngram_range
     all_docs, all_cols = [], []

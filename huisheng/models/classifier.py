@@ -136,15 +136,9 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         rows = self._stack_rows([self._feature_parts(train["texts"]),
                                  (None if emb is None else emb[confident], tail[confident])])
         if free_models:
-            from huisheng.models import tokenize
-            from huisheng.models.heap import give_back
+            from huisheng.models.heap import release_models
 
-            if getattr(self, "embedder", None):
-                from huisheng.models.embedders import get_embedder
-
-                get_embedder(self.embedder).release()
-            tokenize.release()
-            give_back()
+            release_models(getattr(self, "embedder", None))
         y = np.concatenate([train["y"], self.classes_[proba[confident].argmax(axis=1)]])
         base_w = train["weight"] if train["weight"] is not None else np.ones(len(train["y"]))
         w = np.concatenate([np.asarray(base_w, dtype=float), np.full(int(confident.sum()), weight)])
@@ -234,13 +228,14 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
     def predict(self, X) -> np.ndarray:
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
 
-    def _as_scores(self, proba: np.ndarray) -> list[dict[str, float]]:
+    def as_scores(self, proba: np.ndarray) -> list[dict[str, float]]:
+        """Rows of ``predict_proba`` (or ``adapt_proba``) as the scores stored and shown: every category of DESIGN §3."""
         index = {c: i for i, c in enumerate(self.classes_)}
         return [{c: round(float(row[index[c]]), 4) if c in index else 0.0 for c in CATEGORIES} for row in proba]
 
     def scores(self, X) -> list[dict[str, float]]:
         """Probability of every category in DESIGN §3 (0.0 for a category absent from training)."""
-        return self._as_scores(self.predict_proba(X))
+        return self.as_scores(self.predict_proba(X))
 
     def scores_and_reasons(self, X, k: int = 5) -> tuple[list[dict[str, float]], list[list[tuple[str, float]]]]:
         """Scores plus, per text, the k terms that pushed it most towards its top category (features computed once)."""
@@ -251,7 +246,7 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         features = self.pipeline_[1:-1].transform(normalised)
         proba = self._gate(X, self.pipeline_[-1].predict_proba(features), normalised)
         predicted = list(self.classes_[np.argmax(proba, axis=1)])
-        return self._as_scores(proba), explain(self.pipeline_, features, predicted, k)
+        return self.as_scores(proba), explain(self.pipeline_, features, predicted, k)
 
     def explain(self, X, k: int = 5) -> list[list[tuple[str, float]]]:
         return self.scores_and_reasons(X, k)[1]

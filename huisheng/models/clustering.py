@@ -45,18 +45,15 @@ def similarity_matrix(X, chunk: int = 256) -> np.ndarray:
 
     Hybrid rows keep an embedding's 512 dense columns inside a sparse matrix; a sparse product over those is many
     times slower than BLAS, so they are multiplied apart from the sparse n-gram tail (5,000 real reviews: 24 s ->
-    a few seconds). The n-gram product is nearly dense (的, 了 are in most rows) and costs 12 bytes a value as a
-    sparse matrix, so it is added ``chunk`` rows at a time (5,000 rows: 0.4 GB less at the peak; each row's sums
-    are the same whatever the slice)."""
-    from huisheng.models.sparse_linkage import split_dense
+    a few seconds). The n-gram product is added ``chunk`` rows at a time (``add_tail_product``; 5,000 rows: 0.4 GB
+    less at the peak)."""
+    from huisheng.models.sparse_linkage import add_tail_product, split_dense
 
     if sparse.issparse(X):
         D, L = split_dense(X)
         S = (D @ D.T).astype(np.float64)
         if L is not None:
-            LT = L.T.tocsr()
-            for start in range(0, S.shape[0], chunk):
-                S[start : start + chunk] += (L[start : start + chunk] @ LT).toarray()
+            add_tail_product(S, L, L.T.tocsr(), 0, S.shape[0], chunk)
     else:
         S = np.asarray(X @ X.T, dtype=np.float64)
     return np.clip(S, -1.0, 1.0, out=S)

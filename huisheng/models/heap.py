@@ -28,3 +28,21 @@ def give_back() -> bool:
         return False
     libc.malloc_trim(0)
     return True
+
+
+def release_models(embedder: str | None, memo: bool = False) -> None:
+    """Drop the embedding model (``embedder``: its spec, None for none) and jieba's dictionaries, with ``memo`` the
+    memoised embeddings too, then give the freed pages back: for a long step of a one-shot batch that embeds and
+    segments nothing (each model loads again on its next use, ~1.4 s)."""
+    from huisheng.models import tokenize
+
+    if embedder:
+        from huisheng.models.embedders import get_embedder
+
+        get_embedder(embedder).release()
+    if memo:
+        from huisheng.models.embedding_features import forget
+
+        forget()
+    tokenize.release()
+    give_back()

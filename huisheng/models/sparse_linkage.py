@@ -56,6 +56,16 @@ def split_dense(X, chunk: int = 2048) -> tuple[np.ndarray, sparse.csr_matrix | N
     return D, L
 
 
+def add_tail_product(out: np.ndarray, L: sparse.csr_matrix, LT: sparse.csr_matrix, start: int, stop: int,
+                     step: int = 128) -> None:
+    """``out += (L[start:stop] @ LT)`` as dense rows, ``step`` rows at a time: the n-gram product is nearly dense (的,
+    了 are in most rows) and costs 12 bytes a value as a sparse matrix (each row's sums are the same whatever the
+    slice, so the result is too)."""
+    for sub in range(start, stop, step):
+        end = min(sub + step, stop)
+        out[sub - start : end - start] += (L[sub:end] @ LT).toarray()
+
+
 def threshold_graph(X, threshold: float, max_neighbors: int | None = None, chunk: int = 512):
     """Edges (i < j) with x_i·x_j ≥ threshold as (rows, cols, sims) arrays, computed chunk by chunk."""
     D, L = X if isinstance(X, tuple) else split_dense(X)
@@ -65,10 +75,7 @@ def threshold_graph(X, threshold: float, max_neighbors: int | None = None, chunk
     for start in range(0, n, chunk):
         block = D[start : start + chunk] @ D.T
         if L is not None:
-            # the n-gram product is nearly dense (的, 了 are in most rows) and costs 12 bytes a value as a sparse
-            # matrix: built a quarter of the block at a time (each row's sums are the same whatever the slice)
-            for sub in range(start, min(start + chunk, n), 128):
-                block[sub - start : sub - start + 128] += (L[sub : min(sub + 128, start + chunk)] @ LT).toarray()
+            add_tail_product(block, L, LT, start, min(start + chunk, n))
         for k in range(block.shape[0]):
             i = start + k
             row = block[k]

@@ -36,7 +36,7 @@ def _classify(settings: Settings, records: list[Record]):
     if settings.classify_adapt:
         clf, proba = clf.adapt_proba(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight,
                                       free_models=True)
-        return clf._as_scores(proba), card
+        return clf.as_scores(proba), card
     return clf.scores(texts), card
 
 
@@ -82,15 +82,9 @@ def cluster_texts(settings: Settings, texts: list[str], categories: list[str], f
     texts = [normalize(t) for t in texts]
     X = topic_vectorizer(settings).transform(texts, categories)
     if free_models:
-        from huisheng.models import tokenize
-        from huisheng.models.embedders import get_embedder
-        from huisheng.models.embedding_features import forget
-        from huisheng.models.heap import give_back
+        from huisheng.models.heap import release_models
 
-        get_embedder(settings.embedder).release()
-        forget()
-        tokenize.release()
-        give_back()
+        release_models(settings.embedder, memo=True)
     return group_topics(texts, categories, X, settings.cluster_batch_threshold, min_size=1,
                         pools=settings.cluster_batch_pools, split_fraction=settings.cluster_batch_split)
 
