@@ -89,7 +89,8 @@ def _print_run(result: dict) -> None:
     typer.echo(f"analyze: {a['analysed']} items classified with {a['model_version']}")
     typer.echo(f"recluster: {c['joined']} joined existing clusters, {c['new_clusters']} new clusters, "
                f"{c['unclustered']} waiting for more voices"
-               + (f", {c['repaired']} clusters repaired" if c.get("repaired") else ""))
+               + (f", {c['repaired']} clusters repaired" if c.get("repaired") else "")
+               + (f", {c['respaced']} clusters moved to the current clustering space" if c.get("respaced") else ""))
     for sp in c.get("spikes", []):
         typer.echo(f"SPIKE cluster {sp['cluster_id']} 「{sp['label']}」: {sp['count']} on {sp['day']} "
                    f"(baseline {sp['baseline']}/day)")

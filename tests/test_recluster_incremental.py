@@ -280,3 +280,40 @@ def test_a_moderators_relabel_makes_a_waiting_item_new_in_its_new_category(sampl
         bulk.undo(s, [decision], "mod")  # back to its first category
         two_cluster = s.scalar(select(Analysis.cluster_id).where(Analysis.item_id == two))
     assert two_cluster is not None or not checked(two)  # still waiting: new again in its first category
+
+
+def test_a_changed_clustering_space_moves_the_clusters_instead_of_forking_them(sample_db, settings, tmp_path):
+    """Ops change a stored-space setting (here the semantic weight). The clusters keep their ids, members and PM
+    label and are re-expressed in the new space, so the next voice of a known topic joins its cluster. Before, the
+    old clusters were never matched again and the board filled with duplicates of them."""
+    from huisheng.models.vectorize import topic_vectorizer
+    from huisheng.storage import clusters as cstore
+
+    db = sample_db("space.db", grouped=True)
+    changed = settings.model_copy(update={"cluster_semantic_weight": 0.5})
+    old_space, new_space = (topic_vectorizer(st, stored=True).name for st in (settings, changed))
+    assert old_space != new_space
+    with db.session() as s:
+        big = s.scalars(select(Cluster).where(Cluster.merged_into.is_(None)).order_by(Cluster.size.desc())).first()
+        cstore.rename(s, big.id, "夜间模式那一类", actor="pm")
+        live = {c.id for c in s.scalars(select(Cluster).where(Cluster.merged_into.is_(None)))}
+        text = s.scalar(select(Item.text).join(Analysis, Analysis.item_id == Item.id)
+                        .where(Analysis.cluster_id == big.id).order_by(Analysis.cluster_similarity.desc()))
+    members_before = {k: v[0] for k, v in _state(db).items() if v[0] is not None}
+    _feed(tmp_path / "late.jsonl", [("late1", text + " 真的")])
+    ingest_file(db, changed, tmp_path / "late.jsonl", source="late", progress=False)
+    analyse_pending(db, changed)
+
+    summary = rc.recluster(db, changed)
+
+    state = _state(db)
+    assert state[("late", "late1")][0] == big.id
+    assert (summary.joined, summary.new_clusters, summary.respaced) == (1, 0, len(live))
+    assert {k: state[k][0] for k in members_before} == members_before
+    with db.session() as s:
+        clusters = list(s.scalars(select(Cluster).where(Cluster.merged_into.is_(None))))
+        assert {c.id for c in clusters} == live
+        assert {c.embedder for c in clusters} == {new_space}
+        assert s.get(Cluster, big.id).label == "夜间模式那一类"
+        assert all(c.centroid is not None for c in clusters if c.size > 0)
+    assert rc.recluster(db, changed).respaced == 0  # once moved, a run finds nothing to move

@@ -49,13 +49,15 @@ class ReclusterSummary:
     matched_groups: int = 0
     unclustered: int = 0
     repaired: int = 0
+    respaced: int = 0  # clusters re-expressed in the current vector space (a clustering setting changed)
     touched: set[int] = field(default_factory=set)  # clusters to refresh in full (keywords, quotes, centroid)
     grown: dict[int, list] = field(default_factory=dict)  # cluster -> [sum of joined rows, how many] this run
 
     def line(self) -> str:
         return (f"{self.joined} items joined existing clusters, {self.new_clusters} new clusters, "
                 f"{self.unclustered} items wait for more voices"
-                + (f", {self.repaired} clusters repaired" if self.repaired else ""))
+                + (f", {self.repaired} clusters repaired" if self.repaired else "")
+                + (f", {self.respaced} clusters moved to the current clustering space" if self.respaced else ""))
 
 
 def embed_with_cache(db: Database, vec: TopicVectorizer, category: str, hashes: list[str], texts: list[str]):
@@ -108,6 +110,7 @@ def recluster(db: Database, settings: Settings) -> ReclusterSummary:
         repair = cstore.repair_bookkeeping(s)
     summary.repaired = len(repair)
     summary.touched |= repair
+    summary.respaced = adopt_current_space(db, settings)
     vec = topic_vectorizer(settings, stored=True)
     waiting: set[int] = set()  # this run's new items still waiting (a later step may pair one with newer items)
     for category in CLUSTERED_CATEGORIES:
@@ -264,16 +267,33 @@ class WaitingPool:
             self.ids = (list(item_ids) + self.ids)[: self.limit]
 
 
-def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], max_members: int = 2000) -> None:
-    """Recompute centroid, size, dates, keywords and quotes of the given clusters from their members."""
+def adopt_current_space(db: Database, settings: Settings) -> int:
+    """Live clusters made in another vector space (the embedder, the semantic weight, the projection or the focus
+    changed since) are re-expressed in the current one: centroid from their members, same id, members, label,
+    status and hand-offs. Without this a settings change forked the board: old clusters were never matched again
+    and every new item of their topics started a duplicate. Members' embeddings come from the cache when the
+    embedder is unchanged; a new embedder embeds them once, here."""
+    with db.session() as s:
+        stale = cstore.clusters_in_other_space(s, topic_vectorizer(settings, stored=True).name)
+    for start in range(0, len(stale), 500):
+        refresh_clusters(db, settings, set(stale[start : start + 500]), adopt_space=True)
+    return len(stale)
+
+
+def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], max_members: int = 2000,
+                     adopt_space: bool = False) -> None:
+    """Recompute centroid, size, dates, keywords and quotes of the given clusters from their members.
+    ``adopt_space``: the clusters may be of another vector space; they move to the current one."""
     if not cluster_ids:
         return
     labeler = ClassTfidfLabeler()
     vec = topic_vectorizer(settings, stored=True)
     with db.session() as s:
-        # a cluster of another vector space (embedder changed since) keeps its centroid: it is not matched anyway
-        clusters = {c.id: c for c in s.scalars(select(Cluster).where(Cluster.id.in_(cluster_ids),
-                                                                     Cluster.embedder == vec.name))}
+        # otherwise a cluster of another vector space keeps its centroid (adopt_current_space moves it first)
+        query = select(Cluster).where(Cluster.id.in_(cluster_ids))
+        if not adopt_space:
+            query = query.where(Cluster.embedder == vec.name)
+        clusters = {c.id: c for c in s.scalars(query)}
         members = cstore.members_by_cluster(s, list(clusters))
     by_category: dict[str, list[int]] = defaultdict(list)
     for cid, c in clusters.items():
@@ -297,7 +317,7 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
             stats[cid] = (center, [mask_label(k) for k in kw], mask_label(labeler.label(kw)),
                           labeler.central_quotes([m[4] for m in sample], X, center), len(rows),
                           min(dates, default=None), max(dates, default=None))
-        _write_stats(db, stats)
+        _write_stats(db, stats, vec.name if adopt_space else None)
 
 
 def _spread(rows: list, k: int) -> list:
@@ -305,8 +325,8 @@ def _spread(rows: list, k: int) -> list:
     return rows if len(rows) <= k else [rows[i * len(rows) // k] for i in range(k)]
 
 
-def _write_stats(db: Database, stats: dict) -> None:
-    """One transaction for a category's clusters."""
+def _write_stats(db: Database, stats: dict, space: str | None = None) -> None:
+    """One transaction for a category's clusters (``space``: they now belong to that vector space)."""
 
     def write(s) -> None:
         for cid, st in stats.items():
@@ -315,8 +335,10 @@ def _write_stats(db: Database, stats: dict) -> None:
                 continue
             if st is None:
                 c.size = 0
+                if space is not None:
+                    cstore.adopt_space(s, c, space)
             else:
-                cstore.refresh_stats(s, c, *st)
+                cstore.refresh_stats(s, c, *st, space=space)
 
     _write_fresh(db, write)
 

@@ -121,9 +121,25 @@ def members_by_cluster(s: Session, cluster_ids: list[int], chunk: int = 900) -> 
     return out
 
 
+def clusters_in_other_space(s: Session, space: str) -> list[int]:
+    """Live clusters whose centroid is in another vector space than ``space`` (the embedder or a stored-space
+    setting changed since they were made)."""
+    return list(s.scalars(select(Cluster.id).where(Cluster.merged_into.is_(None), Cluster.embedder != space)
+                          .order_by(Cluster.id)))
+
+
+def adopt_space(s: Session, c: Cluster, space: str) -> None:
+    """A cluster left without members when its space changed: no centroid until it has members again (an old
+    centroid under the new space's name would be compared with vectors it was never made from)."""
+    c.embedder, c.centroid = space, None
+
+
 def refresh_stats(s: Session, c: Cluster, centroid: np.ndarray, keywords: list[str], label: str, quotes: list[str],
-                  size: int, first_seen, last_seen) -> None:
-    """What a run may update. A PM-renamed label (label_locked) is left alone."""
+                  size: int, first_seen, last_seen, space: str | None = None) -> None:
+    """What a run may update. A PM-renamed label (label_locked) is left alone. ``space``: the centroid is of that
+    vector space (a cluster re-expressed after the space changed)."""
+    if space is not None:
+        c.embedder = space
     c.centroid = np.asarray(centroid, dtype=np.float32).tobytes()
     c.keywords, c.quotes, c.size, c.refreshed_size = keywords, quotes, size, size
     c.first_seen, c.last_seen = first_seen, last_seen
