@@ -5,7 +5,14 @@ and other F1.
 The App Store dev set is split by app (services/devsets.py): recipes are chosen on the `choose` apps; the `report`
 apps are printed only with --report, once a choice is made, so that the reported number is one the choice never saw.
 
+Label spreading (issue 8, models/label_spreading.py): the `spread-*` variants smooth each app's probabilities over
+that app's own k-nearest-neighbour graph during the self-training. `--spread-grid` trains the model once and scores
+a grid of spreading settings on the same model (the `after` settings reuse one self-trained prediction per app, the
+`before`/`both` ones self-train again for each setting): the same numbers as the variants, in minutes rather than
+hours.
+
 Usage: python bench/bench_classifier.py [--variants emb gate-off ...] [--extra more.jsonl] [--report]
+       python bench/bench_classifier.py --no-seed-dev --spread-grid [--report]
 """
 
 from __future__ import annotations
@@ -27,14 +34,90 @@ VARIANTS = {
     "emb-w0.5": {"embedding_weight": 0.5},
     "nobal": {"class_weight": None},
     "char24": {"char_ngrams": (2, 4)},
+    # label spreading over the batch's kNN graph (models/label_spreading.LabelSpreading fields)
+    "spread-emb-after": {"spreading": {"representation": "embedding", "k": 10, "alpha": 0.5, "when": "after"}},
+    "spread-emb-before": {"spreading": {"representation": "embedding", "k": 10, "alpha": 0.5, "when": "before"}},
+    "spread-char-after": {"spreading": {"representation": "char", "k": 10, "alpha": 0.5, "when": "after"}},
+    "spread-both-after": {"spreading": {"representation": "both", "k": 10, "alpha": 0.5, "when": "after"}},
 }
+# --spread-grid: every (representation, k, alpha, when) below
+GRID_REPRESENTATIONS = ("embedding", "char", "both")
+GRID_K = (5, 10, 20)
+GRID_ALPHA = (0.2, 0.5, 0.8)
+GRID_WHEN_BEFORE = (("embedding", 10, 0.5), ("embedding", 10, 0.2), ("both", 10, 0.5), ("char", 10, 0.5))
 
 
 def _cells(m: dict) -> str:
     pc = m["per_class"]
     g = lambda c, k: pc.get(c, {}).get(k, 0.0)  # noqa: E731
     return (f"{m['macro_f1']:>6.3f} {g('bug', 'f1'):>5.3f} {g('feature_request', 'recall'):>5.3f} "
-            f"{g('feature_request', 'f1'):>5.3f} {g('spam', 'precision'):>5.3f} {g('spam', 'f1'):>5.3f} {g('other', 'f1'):>5.3f}")
+            f"{g('feature_request', 'precision'):>5.3f} {g('spam', 'precision'):>5.3f} {g('spam', 'f1'):>5.3f} "
+            f"{g('other', 'f1'):>5.3f}")
+
+
+HEADER = f"{'macro':>6} {'bug':>5} {'frR':>5} {'frP':>5} {'spP':>5} {'spam':>5} {'other':>5}"
+
+
+def _split_params(params: dict) -> tuple[dict, object]:
+    """(classifier parameters, LabelSpreading or None) of a variant."""
+    from huisheng.models.label_spreading import LabelSpreading
+
+    params = dict(params)
+    spreading = params.pop("spreading", None)
+    return params, (LabelSpreading(**spreading) if spreading else None)
+
+
+def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], roles: list[str]) -> None:
+    """Train once; score every spreading setting of the grid on each role's apps (self-trained per app)."""
+    import numpy as np
+
+    from huisheng.models.label_spreading import LabelSpreading
+    from huisheng.models.training import score, texts_of, train
+
+    t = time.perf_counter()
+    clf, _ = train(rows, final=False, dev_sets={})
+    print(f"trained in {time.perf_counter() - t:.0f} s", flush=True)
+    settings = [LabelSpreading(rep, k, a, when="after") for rep in GRID_REPRESENTATIONS for k in GRID_K
+                for a in GRID_ALPHA]
+    settings += [LabelSpreading(rep, k, a, when=w) for rep, k, a in GRID_WHEN_BEFORE for w in ("before", "both")]
+    for role in roles:
+        role_rows = [r for r in dev if r.get("role") == role]
+        y_true = [r["category"] for r in role_rows]
+        apps = list(dict.fromkeys(r["app"] for r in role_rows))
+        cache, texts = {}, {}
+        t = time.perf_counter()
+        for app in apps:
+            idx = [i for i, r in enumerate(role_rows) if r["app"] == app]
+            sub = texts[app] = texts_of([role_rows[i] for i in idx])
+            adapted, proba = clf.adapt_proba(sub, *adapt)
+            normalised = clf.pipeline_[0].transform(sub)
+            emb, _ = clf._feature_parts(normalised)
+            cache[app] = (idx, adapted.classes_, proba, normalised, emb, {})
+        print(f"{role}: self-trained per app in {time.perf_counter() - t:.0f} s", flush=True)
+
+        def cells(pred_of) -> str:
+            y_pred = [""] * len(role_rows)
+            for app, (idx, classes, proba, normalised, emb, graphs) in cache.items():
+                for i, p in zip(idx, pred_of(app, classes, proba, normalised, emb, graphs)):
+                    y_pred[i] = "other" if p == "quality_content" else p
+            return _cells(score(y_true, y_pred))
+
+        print(f"{'setting':<34} {'s':>4} | {HEADER}")
+        print(f"{'no spreading':<34} {0:>4} | " + cells(lambda app, c, p, *_: c[np.argmax(p, axis=1)]), flush=True)
+        for st in settings:
+            t = time.perf_counter()
+
+            def pred(app, classes, proba, normalised, emb, graphs, st=st):
+                key = (st.representation, st.k)
+                if key not in graphs:
+                    graphs[key] = st.graph(normalised, emb)
+                if st.when == "after":
+                    return classes[np.argmax(st.smooth(proba, graphs[key], classes, normalised), axis=1)]
+                adapted, smoothed = clf.adapt_proba(texts[app], *adapt, spreading=st)
+                return adapted.classes_[np.argmax(smoothed, axis=1)]
+
+            label = f"{st.representation} k={st.k} a={st.alpha} {st.when}"
+            print(f"{label:<34} {time.perf_counter() - t:>4.0f} | " + cells(pred), flush=True)
 
 
 def main() -> None:
@@ -50,6 +133,7 @@ def main() -> None:
     ap.add_argument("--report", action="store_true", help="also print the apps kept for reporting")
     ap.add_argument("--no-seed-dev", action="store_true", help="skip the seed dev split and the old real-text set")
     ap.add_argument("--no-adapt", action="store_true", help="score App Store apps without self-training on them")
+    ap.add_argument("--spread-grid", action="store_true", help="label-spreading settings on one trained model")
     args = ap.parse_args()
     from huisheng.settings import Settings
 
@@ -66,15 +150,19 @@ def main() -> None:
             print(status)
     print(f"train rows {sum(r.get('split') == 'train' for r in rows)}; dev sets: "
           + ", ".join(f"{k} n={len(v)}" for k, v in sets.items()))
+    if args.spread_grid:
+        spread_grid(rows, sets.get("appstore-dev", []), adapt, ["choose"] + (["report"] if args.report else []))
+        return
     columns = [k for k in sets if k != "appstore-dev"] + (["choose", "report"] if "appstore-dev" in sets else [])
     if not args.report:
         columns = [c for c in columns if c != "report"]
     print(f"{'':<12} {'':>5} | " + " | ".join(f"{c:<41}" for c in columns))
-    print(f"{'variant':<12} {'fit s':>5} | " + " | ".join(f"{'macro':>6} {'bug':>5} {'frR':>5} {'fr':>5} {'spP':>5} "
-                                                       f"{'spam':>5} {'other':>5}" for _ in columns))
+    print(f"{'variant':<12} {'fit s':>5} | " + " | ".join(HEADER for _ in columns))
     for v in args.variants:
         t = time.perf_counter()
-        _, card = train(rows, params=VARIANTS[v], final=False, dev_sets=sets, adapt=adapt)
+        params, spreading = _split_params(VARIANTS[v])
+        _, card = train(rows, params=params, final=False, dev_sets=sets,
+                        adapt=adapt if spreading is None or adapt is None else (*adapt, spreading))
         cells = []
         for c in columns:
             m = card["metrics"][c] if c in card["metrics"] else card["metrics"]["appstore-dev"]["groups"][c]
