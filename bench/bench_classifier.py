@@ -45,6 +45,7 @@ GRID_REPRESENTATIONS = ("embedding", "char", "both")
 GRID_K = (5, 10, 20)
 GRID_ALPHA = (0.2, 0.5, 0.8)
 GRID_WHEN_BEFORE = (("embedding", 10, 0.5), ("embedding", 10, 0.2), ("both", 10, 0.5), ("char", 10, 0.5))
+GRID_CLASS_MASS = (False, True)  # first run: False only (spreading took request recall away); then True
 
 
 def _cells(m: dict) -> str:
@@ -67,7 +68,8 @@ def _split_params(params: dict) -> tuple[dict, object]:
     return params, (LabelSpreading(**spreading) if spreading else None)
 
 
-def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], roles: list[str]) -> None:
+def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], roles: list[str],
+                mass: bool | None = None, anchors: tuple[float, ...] = ()) -> None:
     """Train once; score every spreading setting of the grid on each role's apps (self-trained per app)."""
     import numpy as np
 
@@ -77,9 +79,18 @@ def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], r
     t = time.perf_counter()
     clf, _ = train(rows, final=False, dev_sets={})
     print(f"trained in {time.perf_counter() - t:.0f} s", flush=True)
-    settings = [LabelSpreading(rep, k, a, when="after") for rep in GRID_REPRESENTATIONS for k in GRID_K
-                for a in GRID_ALPHA]
-    settings += [LabelSpreading(rep, k, a, when=w) for rep, k, a in GRID_WHEN_BEFORE for w in ("before", "both")]
+    settings = [LabelSpreading(rep, k, a, when="after", class_mass=m) for m in GRID_CLASS_MASS
+                for rep in GRID_REPRESENTATIONS for k in GRID_K for a in GRID_ALPHA]
+    settings += [LabelSpreading(rep, k, a, when=w, class_mass=m) for m in GRID_CLASS_MASS
+                 for rep, k, a in GRID_WHEN_BEFORE for w in ("before", "both")]
+    if mass is not None:
+        settings = [st for st in settings if st.class_mass == mass]
+    if anchors:
+        # third run: only the uncertain rows smoothed (rows at least this confident keep their probabilities)
+        settings = [LabelSpreading(rep, k, a, when=w, anchor=t) for t in anchors for rep in GRID_REPRESENTATIONS
+                    for k in (10, 20) for a in (0.5, 0.8) for w in ("after",)]
+        settings += [LabelSpreading(rep, 10, 0.5, when=w, anchor=t) for t in anchors for rep in ("embedding", "char")
+                     for w in ("before", "both")]
     for role in roles:
         role_rows = [r for r in dev if r.get("role") == role]
         y_true = [r["category"] for r in role_rows]
@@ -116,8 +127,10 @@ def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], r
                 adapted, smoothed = clf.adapt_proba(texts[app], *adapt, spreading=st)
                 return adapted.classes_[np.argmax(smoothed, axis=1)]
 
-            label = f"{st.representation} k={st.k} a={st.alpha} {st.when}"
-            print(f"{label:<34} {time.perf_counter() - t:>4.0f} | " + cells(pred), flush=True)
+            label = (f"{st.representation} k={st.k} a={st.alpha} {st.when}" + (" mass" if st.class_mass else "")
+                     + (f" anchor={st.anchor}" if st.anchor is not None else ""))
+            line = cells(pred)
+            print(f"{label:<34} {time.perf_counter() - t:>4.0f} | " + line, flush=True)
 
 
 def main() -> None:
@@ -134,6 +147,8 @@ def main() -> None:
     ap.add_argument("--no-seed-dev", action="store_true", help="skip the seed dev split and the old real-text set")
     ap.add_argument("--no-adapt", action="store_true", help="score App Store apps without self-training on them")
     ap.add_argument("--spread-grid", action="store_true", help="label-spreading settings on one trained model")
+    ap.add_argument("--grid-mass", choices=["0", "1"], help="only the grid settings without / with class mass")
+    ap.add_argument("--grid-anchors", nargs="*", type=float, default=[], help="the anchored grid at these thresholds")
     args = ap.parse_args()
     from huisheng.settings import Settings
 
@@ -151,7 +166,8 @@ def main() -> None:
     print(f"train rows {sum(r.get('split') == 'train' for r in rows)}; dev sets: "
           + ", ".join(f"{k} n={len(v)}" for k, v in sets.items()))
     if args.spread_grid:
-        spread_grid(rows, sets.get("appstore-dev", []), adapt, ["choose"] + (["report"] if args.report else []))
+        spread_grid(rows, sets.get("appstore-dev", []), adapt, ["choose"] + (["report"] if args.report else []),
+                    None if args.grid_mass is None else args.grid_mass == "1", tuple(args.grid_anchors))
         return
     columns = [k for k in sets if k != "appstore-dev"] + (["choose", "report"] if "appstore-dev" in sets else [])
     if not args.report:

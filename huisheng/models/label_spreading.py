@@ -52,10 +52,14 @@ def normalised_affinity(W: sparse.csr_matrix) -> sparse.csr_matrix:
 
 
 def spread(P0: np.ndarray, S: sparse.csr_matrix, alpha: float, iterations: int = 10,
-           frozen_columns: tuple[int, ...] = (), anchored: np.ndarray | None = None) -> np.ndarray:
+           frozen_columns: tuple[int, ...] = (), anchored: np.ndarray | None = None,
+           class_mass: bool = False) -> np.ndarray:
     """Probabilities ``P0`` (rows sum to 1) smoothed over the normalised affinity ``S``. ``frozen_columns`` keep
     each row's own value and are not spread (a neighbour's spam never becomes this row's); the remaining mass of a
-    row is shared among the other columns in the spread proportions. ``anchored`` rows keep ``P0`` as it is."""
+    row is shared among the other columns in the spread proportions. ``anchored`` rows keep ``P0`` as it is.
+    ``class_mass``: rescale each spread column so that its total over the batch is what it was in ``P0`` (class
+    mass normalisation, Zhu et al. 2003): smoothing favours the classes that fill the batch, and a minority class
+    (requests: a fifth of a feed) loses its border rows to them otherwise."""
     P0 = np.asarray(P0, dtype=np.float64)
     if not 0.0 <= alpha < 1.0:
         raise ValueError(f"alpha must be in [0, 1), got {alpha}")
@@ -67,6 +71,8 @@ def spread(P0: np.ndarray, S: sparse.csr_matrix, alpha: float, iterations: int =
     Q = Q0.copy()
     for _ in range(iterations):
         Q = alpha * (S @ Q) + (1.0 - alpha) * Q0
+    if class_mass:
+        Q = Q * (Q0.sum(axis=0) / np.maximum(Q.sum(axis=0), 1e-12))
     rest = 1.0 - P0[:, list(frozen_columns)].sum(axis=1) if len(frozen_columns) else np.ones(P0.shape[0])
     total = Q.sum(axis=1, keepdims=True)
     out = P0.copy()
@@ -90,6 +96,10 @@ class LabelSpreading:
     alpha: float = 0.5
     iterations: int = 10
     when: str = "after"
+    class_mass: bool = False
+    # rows whose top probability reaches this keep their own probabilities (they still lend them to their
+    # neighbours): only the uncertain rows follow the batch. None: every row is smoothed
+    anchor: float | None = None
     chunk: int = 512
 
     def __post_init__(self):
@@ -122,4 +132,6 @@ class LabelSpreading:
         classes = list(classes)
         frozen = tuple(classes.index(c) for c in ("spam",) if c in classes)
         anchored = np.asarray([has_promotion(t) for t in normalised], dtype=bool)
-        return spread(proba, S, self.alpha, self.iterations, frozen, anchored)
+        if self.anchor is not None:
+            anchored |= np.asarray(proba).max(axis=1) >= self.anchor
+        return spread(proba, S, self.alpha, self.iterations, frozen, anchored, self.class_mass)
