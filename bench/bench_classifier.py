@@ -12,7 +12,7 @@ a grid of spreading settings on the same model (the `after` settings reuse one s
 hours.
 
 Usage: python bench/bench_classifier.py [--variants emb gate-off ...] [--extra more.jsonl] [--report]
-       python bench/bench_classifier.py --no-seed-dev --spread-grid [--report]
+       python bench/bench_classifier.py --no-seed-dev --spread-grid plain|mass|anchors|frozen [--report]
 """
 
 from __future__ import annotations
@@ -40,12 +40,32 @@ VARIANTS = {
     "spread-char-after": {"spreading": {"representation": "char", "k": 10, "alpha": 0.5, "when": "after"}},
     "spread-both-after": {"spreading": {"representation": "both", "k": 10, "alpha": 0.5, "when": "after"}},
 }
-# --spread-grid: every (representation, k, alpha, when) below
-GRID_REPRESENTATIONS = ("embedding", "char", "both")
-GRID_K = (5, 10, 20)
-GRID_ALPHA = (0.2, 0.5, 0.8)
-GRID_WHEN_BEFORE = (("embedding", 10, 0.5), ("embedding", 10, 0.2), ("both", 10, 0.5), ("char", 10, 0.5))
-GRID_CLASS_MASS = (False, True)  # first run: False only (spreading took request recall away); then True
+
+
+def _grids() -> dict[str, list]:
+    """--spread-grid NAME: the settings of each run, in the order they were run (README table)."""
+    from huisheng.models.label_spreading import LabelSpreading as LS
+
+    reps, ks, alphas = ("embedding", "char", "both"), (5, 10, 20), (0.2, 0.5, 0.8)
+    before = (("embedding", 10, 0.5), ("embedding", 10, 0.2), ("both", 10, 0.5), ("char", 10, 0.5))
+    grids = {}
+    for name, mass in (("plain", False), ("mass", True)):
+        # 1: smoothing every row (it took request recall away); 2: the same with class mass normalisation
+        grids[name] = ([LS(r, k, a, when="after", class_mass=mass) for r in reps for k in ks for a in alphas]
+                       + [LS(r, k, a, when=w, class_mass=mass) for r, k, a in before for w in ("before", "both")])
+    # 3: only the uncertain rows smoothed (rows at least this confident keep their probabilities)
+    grids["anchors"] = ([LS(r, k, a, when="after", anchor=t) for t in (0.9, 0.7) for r in reps for k in (10, 20)
+                         for a in (0.5, 0.8)]
+                        + [LS(r, 10, 0.5, when=w, anchor=t) for t in (0.9, 0.7) for r in ("embedding", "char")
+                           for w in ("before", "both")])
+    # 4: the graph in the classifier's own feature space (its cues carry intent); requests frozen like spam
+    # (neighbours share a topic, not the wish for something new)
+    fr = ("spam", "feature_request")
+    grids["frozen"] = ([LS("classifier", k, a, when="after") for k in (10, 20) for a in (0.5, 0.8)]
+                       + [LS(r, k, a, when="after", frozen=fr) for r in ("embedding", "char", "classifier")
+                          for k in (10, 20) for a in (0.5, 0.8)]
+                       + [LS(r, 10, 0.5, when="both", frozen=fr) for r in ("embedding", "char")])
+    return grids
 
 
 def _cells(m: dict) -> str:
@@ -69,28 +89,15 @@ def _split_params(params: dict) -> tuple[dict, object]:
 
 
 def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], roles: list[str],
-                mass: bool | None = None, anchors: tuple[float, ...] = ()) -> None:
+                settings: list) -> None:
     """Train once; score every spreading setting of the grid on each role's apps (self-trained per app)."""
     import numpy as np
 
-    from huisheng.models.label_spreading import LabelSpreading
     from huisheng.models.training import score, texts_of, train
 
     t = time.perf_counter()
     clf, _ = train(rows, final=False, dev_sets={})
     print(f"trained in {time.perf_counter() - t:.0f} s", flush=True)
-    settings = [LabelSpreading(rep, k, a, when="after", class_mass=m) for m in GRID_CLASS_MASS
-                for rep in GRID_REPRESENTATIONS for k in GRID_K for a in GRID_ALPHA]
-    settings += [LabelSpreading(rep, k, a, when=w, class_mass=m) for m in GRID_CLASS_MASS
-                 for rep, k, a in GRID_WHEN_BEFORE for w in ("before", "both")]
-    if mass is not None:
-        settings = [st for st in settings if st.class_mass == mass]
-    if anchors:
-        # third run: only the uncertain rows smoothed (rows at least this confident keep their probabilities)
-        settings = [LabelSpreading(rep, k, a, when=w, anchor=t) for t in anchors for rep in GRID_REPRESENTATIONS
-                    for k in (10, 20) for a in (0.5, 0.8) for w in ("after",)]
-        settings += [LabelSpreading(rep, 10, 0.5, when=w, anchor=t) for t in anchors for rep in ("embedding", "char")
-                     for w in ("before", "both")]
     for role in roles:
         role_rows = [r for r in dev if r.get("role") == role]
         y_true = [r["category"] for r in role_rows]
@@ -102,8 +109,8 @@ def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], r
             sub = texts[app] = texts_of([role_rows[i] for i in idx])
             adapted, proba = clf.adapt_proba(sub, *adapt)
             normalised = clf.pipeline_[0].transform(sub)
-            emb, _ = clf._feature_parts(normalised)
-            cache[app] = (idx, adapted.classes_, proba, normalised, emb, {})
+            emb, tail = clf._feature_parts(normalised)
+            cache[app] = (idx, adapted.classes_, proba, normalised, emb, {"features": clf._stack_rows([(emb, tail)])})
         print(f"{role}: self-trained per app in {time.perf_counter() - t:.0f} s", flush=True)
 
         def cells(pred_of) -> str:
@@ -113,24 +120,25 @@ def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], r
                     y_pred[i] = "other" if p == "quality_content" else p
             return _cells(score(y_true, y_pred))
 
-        print(f"{'setting':<34} {'s':>4} | {HEADER}")
-        print(f"{'no spreading':<34} {0:>4} | " + cells(lambda app, c, p, *_: c[np.argmax(p, axis=1)]), flush=True)
+        print(f"{'setting':<46} {'s':>4} | {HEADER}")
+        print(f"{'no spreading':<46} {0:>4} | " + cells(lambda app, c, p, *_: c[np.argmax(p, axis=1)]), flush=True)
         for st in settings:
             t = time.perf_counter()
 
             def pred(app, classes, proba, normalised, emb, graphs, st=st):
                 key = (st.representation, st.k)
                 if key not in graphs:
-                    graphs[key] = st.graph(normalised, emb)
+                    graphs[key] = st.graph(normalised, emb, graphs["features"])
                 if st.when == "after":
                     return classes[np.argmax(st.smooth(proba, graphs[key], classes, normalised), axis=1)]
                 adapted, smoothed = clf.adapt_proba(texts[app], *adapt, spreading=st)
                 return adapted.classes_[np.argmax(smoothed, axis=1)]
 
             label = (f"{st.representation} k={st.k} a={st.alpha} {st.when}" + (" mass" if st.class_mass else "")
-                     + (f" anchor={st.anchor}" if st.anchor is not None else ""))
+                     + (f" anchor={st.anchor}" if st.anchor is not None else "")
+                     + (" frozen=" + "+".join(c[:4] for c in st.frozen) if st.frozen != ("spam",) else ""))
             line = cells(pred)
-            print(f"{label:<34} {time.perf_counter() - t:>4.0f} | " + line, flush=True)
+            print(f"{label:<46} {time.perf_counter() - t:>4.0f} | " + line, flush=True)
 
 
 def main() -> None:
@@ -146,9 +154,8 @@ def main() -> None:
     ap.add_argument("--report", action="store_true", help="also print the apps kept for reporting")
     ap.add_argument("--no-seed-dev", action="store_true", help="skip the seed dev split and the old real-text set")
     ap.add_argument("--no-adapt", action="store_true", help="score App Store apps without self-training on them")
-    ap.add_argument("--spread-grid", action="store_true", help="label-spreading settings on one trained model")
-    ap.add_argument("--grid-mass", choices=["0", "1"], help="only the grid settings without / with class mass")
-    ap.add_argument("--grid-anchors", nargs="*", type=float, default=[], help="the anchored grid at these thresholds")
+    ap.add_argument("--spread-grid", choices=["plain", "mass", "anchors", "frozen"],
+                    help="a grid of label-spreading settings scored on one trained model")
     args = ap.parse_args()
     from huisheng.settings import Settings
 
@@ -167,7 +174,7 @@ def main() -> None:
           + ", ".join(f"{k} n={len(v)}" for k, v in sets.items()))
     if args.spread_grid:
         spread_grid(rows, sets.get("appstore-dev", []), adapt, ["choose"] + (["report"] if args.report else []),
-                    None if args.grid_mass is None else args.grid_mass == "1", tuple(args.grid_anchors))
+                    _grids()[args.spread_grid])
         return
     columns = [k for k in sets if k != "appstore-dev"] + (["choose", "report"] if "appstore-dev" in sets else [])
     if not args.report:

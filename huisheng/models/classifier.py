@@ -129,7 +129,8 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         normalised = self.pipeline_[0].transform(X)  # once, for the features and for both gates
         emb, tail = self._feature_parts(normalised)
         proba = self._gate(X, self._predict_parts(self.pipeline_[-1], emb, tail), normalised)
-        graph = spreading.graph(normalised, emb) if spreading is not None else None
+        graph = spreading.graph(normalised, emb, self._features_for_graph(spreading, emb, tail)) \
+            if spreading is not None else None
         if spreading is not None and spreading.when in ("before", "both"):
             proba = spreading.smooth(proba, graph, self.classes_, normalised)
         after = spreading is not None and spreading.when in ("after", "both")
@@ -156,6 +157,12 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         adapted.classes_ = head.classes_
         proba = adapted._gate(X, self._predict_parts(head, emb, tail), normalised)
         return adapted, spreading.smooth(proba, graph, adapted.classes_, normalised) if after else proba
+
+    def _features_for_graph(self, spreading, emb: np.ndarray | None, tail: sparse.csr_matrix):
+        """The batch's own feature rows when the spreading graph is built in the classifier's space, else None."""
+        if getattr(spreading, "representation", None) != "classifier":
+            return None
+        return self._stack_rows([(emb, tail)])
 
     FEATURE_CHUNK = 2048
 

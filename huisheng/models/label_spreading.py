@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-REPRESENTATIONS = ("embedding", "char", "both")
+REPRESENTATIONS = ("embedding", "char", "both", "classifier")
 WHEN = ("before", "after", "both")
 
 
@@ -100,6 +100,8 @@ class LabelSpreading:
     # rows whose top probability reaches this keep their own probabilities (they still lend them to their
     # neighbours): only the uncertain rows follow the batch. None: every row is smoothed
     anchor: float | None = None
+    # categories never spread (each row keeps its own probability of them). Spam: it needs evidence of promotion.
+    frozen: tuple[str, ...] = ("spam",)
     chunk: int = 512
 
     def __post_init__(self):
@@ -110,11 +112,18 @@ class LabelSpreading:
         if not 0.0 <= self.alpha < 1.0:
             raise ValueError(f"alpha must be in [0, 1), got {self.alpha}")
 
-    def graph(self, normalised: list[str], embeddings: np.ndarray | None) -> sparse.csr_matrix:
+    def graph(self, normalised: list[str], embeddings: np.ndarray | None, features=None) -> sparse.csr_matrix:
         """The normalised affinity S of the batch (texts already normalised; embeddings as the classifier has
-        them, or None for a classifier without one: the character view is used then)."""
-        representation = self.representation if embeddings is not None else "char"
-        if representation == "embedding":
+        them, or None for a classifier without one: the character view is used then; ``features``: the
+        classifier's own feature rows, for the ``classifier`` representation)."""
+        representation = self.representation
+        if representation == "classifier" and features is None or embeddings is None and representation != "classifier":
+            representation = "char"
+        if representation == "classifier":
+            from huisheng.models.vectorize import unit_rows
+
+            X = sparse.csr_matrix(unit_rows(sparse.csr_matrix(features, dtype=np.float32)), dtype=np.float32)
+        elif representation == "embedding":
             from huisheng.models.vectorize import unit_rows
 
             X = unit_rows(np.asarray(embeddings, dtype=np.float32))
@@ -130,7 +139,7 @@ class LabelSpreading:
         from huisheng.models.cues import has_promotion
 
         classes = list(classes)
-        frozen = tuple(classes.index(c) for c in ("spam",) if c in classes)
+        frozen = tuple(classes.index(c) for c in self.frozen if c in classes)
         anchored = np.asarray([has_promotion(t) for t in normalised], dtype=bool)
         if self.anchor is not None:
             anchored |= np.asarray(proba).max(axis=1) >= self.anchor
