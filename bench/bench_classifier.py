@@ -12,7 +12,7 @@ a grid of spreading settings on the same model (the `after` settings reuse one s
 hours.
 
 Usage: python bench/bench_classifier.py [--variants emb gate-off ...] [--extra more.jsonl] [--report]
-       python bench/bench_classifier.py --no-seed-dev --spread-grid plain|mass|anchors|frozen [--report]
+       python bench/bench_classifier.py --no-seed-dev --spread-grid plain|mass|anchors|frozen|soft|candidates [--report]
 """
 
 from __future__ import annotations
@@ -65,6 +65,12 @@ def _grids() -> dict[str, list]:
                        + [LS(r, k, a, when="after", frozen=fr) for r in ("embedding", "char", "classifier")
                           for k in (10, 20) for a in (0.5, 0.8)]
                        + [LS(r, 10, 0.5, when="both", frozen=fr) for r in ("embedding", "char")])
+    # 5: requests spread at half the others' alpha (between run 1, which lost requests, and run 4's frozen ones)
+    grids["soft"] = [LS(r, k, a, when="after", alpha_by_category=(("feature_request", a / 2),))
+                     for r in ("char", "embedding", "classifier") for k in (10, 20) for a in (0.5, 0.8)]
+    # the candidates again, printed per app (is a gain the same on each choose app?)
+    grids["candidates"] = [LS("char", 10, 0.5), LS("char", 10, 0.5, frozen=fr),
+                           LS("classifier", 20, 0.8, frozen=fr)]
     return grids
 
 
@@ -89,7 +95,7 @@ def _split_params(params: dict) -> tuple[dict, object]:
 
 
 def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], roles: list[str],
-                settings: list) -> None:
+                settings: list, per_app_cells: bool = False) -> None:
     """Train once; score every spreading setting of the grid on each role's apps (self-trained per app)."""
     import numpy as np
 
@@ -118,7 +124,12 @@ def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], r
             for app, (idx, classes, proba, normalised, emb, graphs) in cache.items():
                 for i, p in zip(idx, pred_of(app, classes, proba, normalised, emb, graphs)):
                     y_pred[i] = "other" if p == "quality_content" else p
-            return _cells(score(y_true, y_pred))
+            per_app = ""
+            if per_app_cells:
+                for app, (idx, *_) in cache.items():
+                    m = score([y_true[i] for i in idx], [y_pred[i] for i in idx])
+                    per_app += f" | {app} {m['macro_f1']:.3f} frR {m['per_class']['feature_request']['recall']:.3f}"
+            return _cells(score(y_true, y_pred)) + per_app
 
         print(f"{'setting':<46} {'s':>4} | {HEADER}")
         print(f"{'no spreading':<46} {0:>4} | " + cells(lambda app, c, p, *_: c[np.argmax(p, axis=1)]), flush=True)
@@ -136,7 +147,8 @@ def spread_grid(rows: list[dict], dev: list[dict], adapt: tuple[float, float], r
 
             label = (f"{st.representation} k={st.k} a={st.alpha} {st.when}" + (" mass" if st.class_mass else "")
                      + (f" anchor={st.anchor}" if st.anchor is not None else "")
-                     + (" frozen=" + "+".join(c[:4] for c in st.frozen) if st.frozen != ("spam",) else ""))
+                     + (" frozen=" + "+".join(c[:4] for c in st.frozen) if st.frozen != ("spam",) else "")
+                     + "".join(f" {c[:4]}={v}" for c, v in st.alpha_by_category))
             line = cells(pred)
             print(f"{label:<46} {time.perf_counter() - t:>4.0f} | " + line, flush=True)
 
@@ -154,7 +166,7 @@ def main() -> None:
     ap.add_argument("--report", action="store_true", help="also print the apps kept for reporting")
     ap.add_argument("--no-seed-dev", action="store_true", help="skip the seed dev split and the old real-text set")
     ap.add_argument("--no-adapt", action="store_true", help="score App Store apps without self-training on them")
-    ap.add_argument("--spread-grid", choices=["plain", "mass", "anchors", "frozen"],
+    ap.add_argument("--spread-grid", choices=["plain", "mass", "anchors", "frozen", "soft", "candidates"],
                     help="a grid of label-spreading settings scored on one trained model")
     args = ap.parse_args()
     from huisheng.settings import Settings
@@ -174,7 +186,7 @@ def main() -> None:
           + ", ".join(f"{k} n={len(v)}" for k, v in sets.items()))
     if args.spread_grid:
         spread_grid(rows, sets.get("appstore-dev", []), adapt, ["choose"] + (["report"] if args.report else []),
-                    _grids()[args.spread_grid])
+                    _grids()[args.spread_grid], args.spread_grid == "candidates")
         return
     columns = [k for k in sets if k != "appstore-dev"] + (["choose", "report"] if "appstore-dev" in sets else [])
     if not args.report:

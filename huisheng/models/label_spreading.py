@@ -51,7 +51,7 @@ def normalised_affinity(W: sparse.csr_matrix) -> sparse.csr_matrix:
     return (sparse.diags(inv) @ W @ sparse.diags(inv)).tocsr()
 
 
-def spread(P0: np.ndarray, S: sparse.csr_matrix, alpha: float, iterations: int = 10,
+def spread(P0: np.ndarray, S: sparse.csr_matrix, alpha, iterations: int = 10,
            frozen_columns: tuple[int, ...] = (), anchored: np.ndarray | None = None,
            class_mass: bool = False) -> np.ndarray:
     """Probabilities ``P0`` (rows sum to 1) smoothed over the normalised affinity ``S``. ``frozen_columns`` keep
@@ -59,13 +59,16 @@ def spread(P0: np.ndarray, S: sparse.csr_matrix, alpha: float, iterations: int =
     row is shared among the other columns in the spread proportions. ``anchored`` rows keep ``P0`` as it is.
     ``class_mass``: rescale each spread column so that its total over the batch is what it was in ``P0`` (class
     mass normalisation, Zhu et al. 2003): smoothing favours the classes that fill the batch, and a minority class
-    (requests: a fifth of a feed) loses its border rows to them otherwise."""
+    (requests: a fifth of a feed) loses its border rows to them otherwise. ``alpha``: one value, or one per column
+    (a column spread less than the others)."""
     P0 = np.asarray(P0, dtype=np.float64)
-    if not 0.0 <= alpha < 1.0:
+    alpha = np.broadcast_to(np.asarray(alpha, dtype=np.float64), (P0.shape[1],))
+    if alpha.min() < 0.0 or alpha.max() >= 1.0:
         raise ValueError(f"alpha must be in [0, 1), got {alpha}")
-    if P0.shape[0] == 0 or alpha == 0.0:
+    if P0.shape[0] == 0 or not alpha.any():
         return P0.copy()
     free = np.setdiff1d(np.arange(P0.shape[1]), np.asarray(frozen_columns, dtype=np.int64))
+    alpha = alpha[free]
     # the non-spam mass, not renormalised: a row that is mostly spam lends its neighbours little
     Q0 = P0[:, free]
     Q = Q0.copy()
@@ -102,6 +105,9 @@ class LabelSpreading:
     anchor: float | None = None
     # categories never spread (each row keeps its own probability of them). Spam: it needs evidence of promotion.
     frozen: tuple[str, ...] = ("spam",)
+    # (category, alpha) pairs: categories spread with their own alpha (0: the row's own value weighs as much as
+    # ever, yet the row's other categories still move)
+    alpha_by_category: tuple[tuple[str, float], ...] = ()
     chunk: int = 512
 
     def __post_init__(self):
@@ -143,4 +149,6 @@ class LabelSpreading:
         anchored = np.asarray([has_promotion(t) for t in normalised], dtype=bool)
         if self.anchor is not None:
             anchored |= np.asarray(proba).max(axis=1) >= self.anchor
-        return spread(proba, S, self.alpha, self.iterations, frozen, anchored, self.class_mass)
+        own = dict(self.alpha_by_category)
+        alpha = np.asarray([own.get(c, self.alpha) for c in classes])
+        return spread(proba, S, alpha, self.iterations, frozen, anchored, self.class_mass)
