@@ -35,6 +35,7 @@ VARIANTS = {
     "nobal": {"class_weight": None},
     "char24": {"char_ngrams": (2, 4)},
     # label spreading over the batch's kNN graph (models/label_spreading.LabelSpreading fields)
+    "no-spread": {"spreading": None},  # the self-training alone (before label spreading was adopted)
     "spread-emb-after": {"spreading": {"representation": "embedding", "k": 10, "alpha": 0.5, "when": "after"}},
     "spread-emb-before": {"spreading": {"representation": "embedding", "k": 10, "alpha": 0.5, "when": "before"}},
     "spread-char-after": {"spreading": {"representation": "char", "k": 10, "alpha": 0.5, "when": "after"}},
@@ -88,12 +89,15 @@ def _cells(m: dict) -> str:
 HEADER = f"{'macro':>6} {'bug':>5} {'frR':>5} {'frP':>5} {'spP':>5} {'spam':>5} {'other':>5}"
 
 
-def _split_params(params: dict) -> tuple[dict, object]:
-    """(classifier parameters, LabelSpreading or None) of a variant."""
+def _split_params(params: dict, shipped) -> tuple[dict, object]:
+    """(classifier parameters, LabelSpreading or None) of a variant; ``shipped`` (the settings' spreading) unless
+    the variant names its own (``None``: none)."""
     from huisheng.models.label_spreading import LabelSpreading
 
     params = dict(params)
-    spreading = params.pop("spreading", None)
+    if "spreading" not in params:
+        return params, shipped
+    spreading = params.pop("spreading")
     return params, (LabelSpreading(**spreading) if spreading else None)
 
 
@@ -176,6 +180,9 @@ def main() -> None:
 
     st = Settings()
     adapt = None if args.no_adapt else (st.classify_adapt_threshold, st.classify_adapt_weight)
+    from huisheng.services.batch import batch_spreading
+
+    shipped_spreading = batch_spreading(st)  # what `huisheng classify` adds to the self-training
     rows = load_labelled()
     for path in args.extra:
         rows += [{**r, "split": r.get("split", "train")} for r in load_labelled(path)]
@@ -198,7 +205,7 @@ def main() -> None:
     print(f"{'variant':<12} {'fit s':>5} | " + " | ".join(HEADER for _ in columns))
     for v in args.variants:
         t = time.perf_counter()
-        params, spreading = _split_params(VARIANTS[v])
+        params, spreading = _split_params(VARIANTS[v], shipped_spreading)
         _, card = train(rows, params=params, final=False, dev_sets=sets,
                         adapt=adapt if spreading is None or adapt is None else (*adapt, spreading))
         cells = []

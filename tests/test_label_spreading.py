@@ -143,3 +143,22 @@ def test_adapt_proba_with_spreading_on_a_real_classifier():
                                spreading=LabelSpreading("char", k=3, alpha=0.5, when="after"))
     assert not np.allclose(after, plain)
     np.testing.assert_allclose(after[:, spam], plain[:, spam])  # after the gate: spam exactly as the gate left it
+
+
+def test_the_batch_default_keeps_spam_and_request_scores_and_follows_the_settings(monkeypatch):
+    from huisheng.models.label_spreading import for_batch
+    from huisheng.services.batch import batch_spreading
+    from huisheng.settings import Settings
+
+    X, P = _two_groups()
+    P = P.copy()
+    P[-1] = [0.30, 0.20, 0.45, 0.05]  # an undecided row among bugs, leaning to "other"
+    S = normalised_affinity(knn_affinity(X, k=5))
+    out = for_batch().smooth(P, S, CLASSES, ["闪退"] * 41)
+    np.testing.assert_allclose(out[:, 1], P[:, 1])  # request scores are each row's own
+    np.testing.assert_allclose(out[:, 3], P[:, 3])  # and so are spam scores
+    assert out[-1].argmax() == 0  # the bug/other split follows the twenty bugs around it
+    monkeypatch.setenv("HUISHENG_CLASSIFY_SPREAD_K", "7")
+    assert batch_spreading(Settings()) == for_batch(7, 0.5)
+    monkeypatch.setenv("HUISHENG_CLASSIFY_SPREAD", "false")
+    assert batch_spreading(Settings()) is None
