@@ -129,15 +129,20 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         normalised = self.pipeline_[0].transform(X)  # once, for the features and for both gates
         emb, tail = self._feature_parts(normalised)
         proba = self._gate(X, self._predict_parts(self.pipeline_[-1], emb, tail), normalised)
-        graph = spreading.graph(normalised, emb, self._features_for_graph(spreading, emb, tail)) \
-            if spreading is not None else None
+        graph = []  # built once, when first needed: after the refit when only the refit's output is smoothed
+
+        def smoothed(p: np.ndarray, classes) -> np.ndarray:
+            if not graph:
+                graph.append(spreading.graph(normalised, emb, self._features_for_graph(spreading, emb, tail)))
+            return spreading.smooth(p, graph[0], classes, normalised)
+
         if spreading is not None and spreading.when in ("before", "both"):
-            proba = spreading.smooth(proba, graph, self.classes_, normalised)
+            proba = smoothed(proba, self.classes_)
         after = spreading is not None and spreading.when in ("after", "both")
         train = getattr(self, "train_", None)
         confident = proba.max(axis=1) >= threshold
         if train is None or not confident.any():
-            return self, spreading.smooth(proba, graph, self.classes_, normalised) if after else proba
+            return self, smoothed(proba, self.classes_) if after else proba
         if train["embeddings"] is not None:
             remember(self.embedder, train["texts"], train["embeddings"].astype(np.float32))
         # the texts in train_ are already normalised; their features are dropped as soon as they are stacked
@@ -156,7 +161,7 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         adapted.pipeline_ = Pipeline(self.pipeline_.steps[:-1] + [("clf", head)])
         adapted.classes_ = head.classes_
         proba = adapted._gate(X, self._predict_parts(head, emb, tail), normalised)
-        return adapted, spreading.smooth(proba, graph, adapted.classes_, normalised) if after else proba
+        return adapted, smoothed(proba, adapted.classes_) if after else proba
 
     def _features_for_graph(self, spreading, emb: np.ndarray | None, tail: sparse.csr_matrix):
         """The batch's own feature rows when the spreading graph is built in the classifier's space, else None."""
