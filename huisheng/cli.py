@@ -296,9 +296,14 @@ def train(data: Optional[Path] = typer.Option(None, "--data", help="labelled JSO
     typer.echo(f"saved {card['version']} to {path} (trained on {card['train_size']} rows); it is now active")
 
 
-def _adapt(settings) -> tuple[float, float] | None:
-    """Score App Store reviews per app the way `huisheng classify` labels a file of them (self-trained on it)."""
-    return (settings.classify_adapt_threshold, settings.classify_adapt_weight) if settings.classify_adapt else None
+def _adapt(settings) -> tuple | None:
+    """Score App Store reviews per app the way `huisheng classify` labels a file of them (self-trained on it, then
+    smoothed over its neighbours)."""
+    from huisheng.services.batch import batch_spreading
+
+    if not settings.classify_adapt:
+        return None
+    return (settings.classify_adapt_threshold, settings.classify_adapt_weight, batch_spreading(settings))
 
 
 def _print_dev_metrics(metrics: dict) -> None:

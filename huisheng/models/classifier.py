@@ -105,8 +105,8 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         macro-F1 per unseen app). A model without stored training rows is returned unchanged."""
         return self.adapt_proba(X, threshold, weight)[0]
 
-    def adapt_proba(self, X, threshold: float = 0.9, weight: float = 0.5,
-                    free_models: bool = False) -> tuple["FeedbackClassifier", np.ndarray]:
+    def adapt_proba(self, X, threshold: float = 0.9, weight: float = 0.5, free_models: bool = False,
+                    spreading=None) -> tuple["FeedbackClassifier", np.ndarray]:
         """``adapt(X)`` and the adapted model's ``predict_proba(X)``, the batch's features computed once: adapting
         predicts the batch, learns from the confident rows and the adapted copy predicts the batch again, all with
         the same feature steps (only the head is refitted), so one transform serves all three (`huisheng cluster`
@@ -119,17 +119,30 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         the same to the bit. ``free_models``: once every feature is computed, drop the embedding model and jieba's
         dictionaries (the refit and the second prediction need neither; each loads again on its next use, ~1.4 s)
         and hand freed heap pages back to the system, for a caller that wants the memory back (20,000 reviews:
-        ~0.2 GB less at the refit)."""
+        ~0.2 GB less at the refit).
+
+        ``spreading`` (models/label_spreading.LabelSpreading, or None): smooth the batch's probabilities over its own
+        k-nearest-neighbour graph before the self-training picks its confident rows, after it, or both."""
         X = list(X)
         if not X:
             return self, np.zeros((0, len(self.classes_)))
         normalised = self.pipeline_[0].transform(X)  # once, for the features and for both gates
         emb, tail = self._feature_parts(normalised)
         proba = self._gate(X, self._predict_parts(self.pipeline_[-1], emb, tail), normalised)
+        graph = []  # built once, when first needed: after the refit when only the refit's output is smoothed
+
+        def smoothed(p: np.ndarray, classes) -> np.ndarray:
+            if not graph:
+                graph.append(spreading.graph(normalised, emb, self._features_for_graph(spreading, emb, tail)))
+            return spreading.smooth(p, graph[0], classes, normalised)
+
+        if spreading is not None and spreading.when in ("before", "both"):
+            proba = smoothed(proba, self.classes_)
+        after = spreading is not None and spreading.when in ("after", "both")
         train = getattr(self, "train_", None)
         confident = proba.max(axis=1) >= threshold
         if train is None or not confident.any():
-            return self, proba
+            return self, smoothed(proba, self.classes_) if after else proba
         if train["embeddings"] is not None:
             remember(self.embedder, train["texts"], train["embeddings"].astype(np.float32))
         # the texts in train_ are already normalised; their features are dropped as soon as they are stacked
@@ -147,7 +160,14 @@ class FeedbackClassifier(BaseEstimator, ClassifierMixin):
         adapted = copy.copy(self)
         adapted.pipeline_ = Pipeline(self.pipeline_.steps[:-1] + [("clf", head)])
         adapted.classes_ = head.classes_
-        return adapted, adapted._gate(X, self._predict_parts(head, emb, tail), normalised)
+        proba = adapted._gate(X, self._predict_parts(head, emb, tail), normalised)
+        return adapted, smoothed(proba, adapted.classes_) if after else proba
+
+    def _features_for_graph(self, spreading, emb: np.ndarray | None, tail: sparse.csr_matrix):
+        """The batch's own feature rows when the spreading graph is built in the classifier's space, else None."""
+        if getattr(spreading, "representation", None) != "classifier":
+            return None
+        return self._stack_rows([(emb, tail)])
 
     FEATURE_CHUNK = 2048
 

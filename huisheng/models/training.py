@@ -66,7 +66,8 @@ def evaluate(clf: FeedbackClassifier, rows: list[dict], adapt: tuple[float, floa
     quality_content prediction as other: that is what its annotators would have called such a text. Rows that carry
     an ``app`` are also scored per app and per ``role`` (apps used for choosing vs apps only reported). With
     ``adapt`` = (threshold, weight), each app's rows are predicted the way `huisheng classify` predicts a file of
-    them: by the model self-trained on those rows (FeedbackClassifier.adapt)."""
+    them: by the model self-trained on those rows (FeedbackClassifier.adapt); (threshold, weight, spreading) also
+    smooths over each app's neighbourhood graph (models/label_spreading)."""
     y_true = [r["category"] for r in rows]
     texts = texts_of(rows)
     if adapt and any(r.get("app") for r in rows):
@@ -74,7 +75,7 @@ def evaluate(clf: FeedbackClassifier, rows: list[dict], adapt: tuple[float, floa
         for app in dict.fromkeys(r.get("app") for r in rows):
             idx = [i for i, r in enumerate(rows) if r.get("app") == app]
             sub = [texts[i] for i in idx]
-            adapted, proba = clf.adapt_proba(sub, *adapt)
+            adapted, proba = clf.adapt_proba(sub, adapt[0], adapt[1], spreading=adapt[2] if len(adapt) > 2 else None)
             for i, p in zip(idx, adapted.classes_[np.argmax(proba, axis=1)]):
                 y_pred[i] = p
     else:

@@ -27,15 +27,25 @@ def _rows(path: str | Path) -> list[tuple[str, Record | BadRow]]:
     return out
 
 
+def batch_spreading(settings: Settings):
+    """The label spreading of a batch run (models/label_spreading.for_batch), None when ``classify_spread`` is off."""
+    if not settings.classify_spread:
+        return None
+    from huisheng.models.label_spreading import for_batch
+
+    return for_batch(settings.classify_spread_k, settings.classify_spread_alpha)
+
+
 def _classify(settings: Settings, records: list[Record]):
-    """Scores per record. With ``classify_adapt`` the model first self-trains on this file (no labels needed)."""
+    """Scores per record. With ``classify_adapt`` the model first self-trains on this file (no labels needed), then
+    (``classify_spread``) smooths the scores over the file's own neighbourhood graph."""
     clf, card = active_model(settings)
     texts = [join_title(r.title, r.text) for r in records]
     if not texts:
         return [], card
     if settings.classify_adapt:
         clf, proba = clf.adapt_proba(texts, settings.classify_adapt_threshold, settings.classify_adapt_weight,
-                                      free_models=True)
+                                      free_models=True, spreading=batch_spreading(settings))
         return clf.as_scores(proba), card
     return clf.scores(texts), card
 
