@@ -73,24 +73,25 @@ def app_batches(apps) -> dict[str, tuple[list[str], list[str], list[str], list[s
     model version and file content."""
     from huisheng.models.classifier import join_title
     from huisheng.services.analyse import active_model
+    from huisheng.services.batch import classify_texts
     from huisheng.services.devsets import load_appstore_dev
     from huisheng.settings import Settings
 
     st = Settings()
-    clf, card = active_model(st)
+    _clf, card = active_model(st)
     rows = load_appstore_dev()
     out = {}
     for app in apps:
         rs = [r for r in rows if r["app"] == app]
         raw = [join_title(r["title"], r["text"]) for r in rs]
         key = hashlib.sha1(json.dumps([card["version"], st.classify_adapt, st.classify_adapt_threshold,
-                                       st.classify_adapt_weight, raw]).encode()).hexdigest()[:16]
+                                       st.classify_adapt_weight, st.classify_spread, st.classify_spread_k,
+                                       st.classify_spread_alpha, raw]).encode()).hexdigest()[:16]
         path = CACHE / f"pred-{key}.json"
         if path.exists():
             pred = json.loads(path.read_text())
         else:
-            model = clf.adapt(raw, st.classify_adapt_threshold, st.classify_adapt_weight) if st.classify_adapt else clf
-            pred = [max(s, key=s.get) for s in model.scores(raw)]
+            pred = [max(s, key=s.get) for s in classify_texts(st, raw)[0]]  # as `huisheng cluster` classifies
             CACHE.mkdir(exist_ok=True)
             path.write_text(json.dumps(pred))
         out[app] = (raw, pred, [r["category"] for r in rs], [r["topic"] for r in rs])

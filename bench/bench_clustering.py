@@ -240,7 +240,7 @@ def appstore_report() -> None:
     from huisheng.models.normalize import normalize
     from huisheng.models.vectorize import strip_placeholders
     from huisheng.services.analyse import active_model
-    from huisheng.services.batch import cluster_texts
+    from huisheng.services.batch import classify_texts, cluster_texts
     from huisheng.services.devsets import CHOOSE_APPS, REPORT_APPS, appstore_dev_status, load_appstore_dev
     from huisheng.settings import Settings
 
@@ -249,9 +249,9 @@ def appstore_report() -> None:
         print(appstore_dev_status())
         return
     st = Settings()
-    clf, card = active_model(st)
+    _clf, card = active_model(st)
     print(f"App Store dev set: ARI per app (gold topics; -1/outliers as singletons); shipped = `huisheng cluster` with "
-          f"{card['version']} (self-trained per app: {st.classify_adapt}), w={st.cluster_batch_semantic_weight}, "
+          f"{card['version']} (self-trained per app: {st.classify_adapt}, label spreading: {st.classify_spread}), w={st.cluster_batch_semantic_weight}, "
           f"t={st.cluster_batch_threshold}, split={st.cluster_batch_split}; baselines on gold categories at their best")
     try:
         import bertopic  # noqa: F401
@@ -266,8 +266,7 @@ def appstore_report() -> None:
     for app in CHOOSE_APPS + REPORT_APPS:
         rs = [r for r in rows if r["app"] == app]
         raw = [join_title(r["title"], r["text"]) for r in rs]
-        model = clf.adapt(raw, st.classify_adapt_threshold, st.classify_adapt_weight) if st.classify_adapt else clf
-        pred = [max(s, key=s.get) for s in model.scores(raw)]
+        pred = [max(s, key=s.get) for s in classify_texts(st, raw)[0]]  # as `huisheng cluster` classifies
         ids = cluster_texts(st, raw, pred).cluster_ids
         for cat in CATS:
             idx = [i for i, r in enumerate(rs) if r["category"] == cat]

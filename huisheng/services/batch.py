@@ -37,10 +37,15 @@ def batch_spreading(settings: Settings):
 
 
 def _classify(settings: Settings, records: list[Record]):
-    """Scores per record. With ``classify_adapt`` the model first self-trains on this file (no labels needed), then
-    (``classify_spread``) smooths the scores over the file's own neighbourhood graph."""
+    return classify_texts(settings, [join_title(r.title, r.text) for r in records])
+
+
+def classify_texts(settings: Settings, texts: list[str]):
+    """(scores per text, model card) as `huisheng classify` / `cluster` label a file of these texts (titles already
+    joined): with ``classify_adapt`` the model first self-trains on them (no labels needed), then
+    (``classify_spread``) smooths the scores over their own neighbourhood graph. The benches call this too, so that
+    what they score is what the command does."""
     clf, card = active_model(settings)
-    texts = [join_title(r.title, r.text) for r in records]
     if not texts:
         return [], card
     if settings.classify_adapt:
