@@ -140,7 +140,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--report", action="store_true", help="also the report apps (never used to choose)")
     ap.add_argument("--grid", action="store_true", help=f"sweep {GRID}")
-    ap.add_argument("--sweep", nargs="*", help="key=v1,v2,... axes to sweep instead of GRID (JSON values)")
+    ap.add_argument("--sweep", nargs="*", help="key='v1;v2;...' axes to sweep instead of GRID (JSON values); with one run they reach "
+                    "the recluster only (classification is done once per app)")
     ap.add_argument("--runs", type=int, default=1, help="scheduled runs the reviews arrive in (date order)")
     ap.add_argument("--set", nargs="*", help="Settings overrides key=value for every run")
     args = ap.parse_args()

@@ -39,7 +39,8 @@ class Settings(BaseSettings):
     cluster_focus: bool = Field(default=True, description="cluster bugs/requests on the clauses that carry them")
     # 0.30, chosen on the App Store dev set's choose apps through the database path (bench/bench_db_topics.py): the
     # old 0.20, tuned on the team's own sample feed, chained real bug reports into a few big groups (bug ARI 0.17)
-    cluster_threshold: float = Field(default=0.30, description="similarity needed to join a cluster (in the space above)")
+    cluster_threshold: float = Field(default=0.30, description="database path: similarity two new (or waiting) items "
+                                                               "need to be grouped into a new cluster (in the space above)")
     cluster_join_threshold: float = Field(
         default=0.45, description="similarity to a cluster's centroid an item needs to join it (database path)")
     cluster_batch_pools: list[list[str]] = Field(
@@ -52,7 +53,7 @@ class Settings(BaseSettings):
                                                                      "to be learnt from")
     classify_adapt_weight: float = Field(default=0.5, description="batch CLI: weight of such a prediction vs a seed row")
     classify_spread: bool = Field(
-        default=True, description="batch CLI: after the self-training, smooth each row's bug/other/quality scores over "
+        default=True, description="batch CLI, with classify_adapt (without it nothing is smoothed): after the self-training, smooth each row's bug/other/quality scores over "
                                   "its nearest neighbours in the file (character TF-IDF fitted on the file; spam and "
                                   "request scores kept: models/label_spreading.py). App Store choose apps macro-F1 "
                                   "0.858 -> 0.861, request recall 0.834 -> 0.854; report apps 0.797 -> 0.801, "

@@ -80,3 +80,21 @@ def test_repair_finds_clusters_whose_bookkeeping_disagrees(db):
     assert b in touched and a in touched
     with db.session() as s:
         assert s.scalar(select(Analysis.cluster_id).where(Analysis.cluster_id == c.id)) is None
+
+
+def test_a_merge_while_a_run_moves_clusters_to_a_new_space_keeps_the_targets_centroid(db):
+    """A run re-expressing clusters in a new vector space commits them in chunks; a PM merging a not-yet-moved
+    cluster into a moved one must not average centroids of two spaces (same length: a silently wrong centroid under
+    the new space's name; another length: the merge failed)."""
+    for old_dim in (4, 6):
+        with db.session() as s:
+            moved = cstore.create_cluster(s, "bug", "new-space", np.eye(4, dtype=np.float32)[0])
+            old = cstore.create_cluster(s, "bug", "old-space", np.eye(old_dim, dtype=np.float32)[1])
+            moved.size, old.size = 5, 5
+            ids = moved.id, old.id
+        with db.session() as s:
+            target = cstore.merge(s, ids[1], ids[0], actor="pm")
+            assert target.embedder == "new-space"
+            np.testing.assert_array_equal(np.frombuffer(target.centroid, dtype=np.float32), np.eye(4)[0])
+        with db.session() as s:
+            assert s.get(Cluster, ids[1]).merged_into == ids[0]

@@ -139,6 +139,8 @@ class LabelSpreading:
         else:
             from huisheng.models.vectorize import CharTfidf, combine, unit_rows
 
+            if not any(normalised):  # nothing left after normalising (deleted-review stubs, dashes): no neighbours
+                return sparse.csr_matrix((len(normalised), len(normalised)), dtype=np.float64)
             L = sparse.csr_matrix(unit_rows(CharTfidf().fit(normalised).transform(normalised)), dtype=np.float32)
             X = L if representation == "char" else combine(np.asarray(embeddings, dtype=np.float32), L, 0.5)
         return normalised_affinity(knn_affinity(X, self.k, self.chunk))
@@ -154,7 +156,16 @@ class LabelSpreading:
             anchored |= np.asarray(proba).max(axis=1) >= self.anchor
         own = dict(self.alpha_by_category)
         alpha = np.asarray([own.get(c, self.alpha) for c in classes])
-        return spread(proba, S, alpha, self.iterations, frozen, anchored, self.class_mass)
+        out = spread(proba, S, alpha, self.iterations, frozen, anchored, self.class_mass)
+        if "spam" in classes:
+            # spam keeps its value while the others are flattened, so it could end on top: a row never *becomes*
+            # spam by its neighbours' disagreement (spam needs evidence of promotion); it keeps its own scores then.
+            # A request may (its score is kept too, and a row torn between bug and other falls back to it: the
+            # request recall this step buys)
+            spam = classes.index("spam")
+            became = (out.argmax(axis=1) == spam) & (np.asarray(proba).argmax(axis=1) != spam)
+            out[became] = np.asarray(proba)[became]
+        return out
 
 
 def for_batch(k: int = 10, alpha: float = 0.5) -> LabelSpreading:

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ from huisheng.storage.analysis import cached_embeddings
 from huisheng.storage.db import Database
 from huisheng.storage.schema import Cluster, utcnow
 
+log = logging.getLogger(__name__)
 CHUNK = 3000  # new items grouped per step: with their waiting partners at most EXACT_MAX rows, an exact n×n
 POOL = 10_000  # the most recent waiting items new ones may be grouped with (older singletons age out of pairing)
 KEYWORD_MEMBERS = 400  # members a cluster's keywords are computed from: segmenting all of a few hundred touched
@@ -273,8 +275,12 @@ def adopt_current_space(db: Database, settings: Settings) -> int:
     status and hand-offs. Without this a settings change forked the board: old clusters were never matched again
     and every new item of their topics started a duplicate. Members' embeddings come from the cache when the
     embedder is unchanged; a new embedder embeds them once, here."""
+    space = topic_vectorizer(settings, stored=True).name
     with db.session() as s:
-        stale = cstore.clusters_in_other_space(s, topic_vectorizer(settings, stored=True).name)
+        stale = cstore.clusters_in_other_space(s, space)
+    if stale:
+        # two processes with different clustering settings on one database would move the clusters back and forth
+        log.warning("%d clusters were made in another clustering space; moving them to %s", len(stale), space)
     for start in range(0, len(stale), 500):
         refresh_clusters(db, settings, set(stale[start : start + 500]), adopt_space=True)
     return len(stale)

@@ -221,7 +221,9 @@ def merge(s: Session, source_id: int, target_id: int, actor: str, expected_versi
         raise ValueError("one of these clusters was already merged")
     s.execute(update(Analysis).where(Analysis.cluster_id == src.id).values(cluster_id=dst.id))
     sizes = (src.size, dst.size)
-    if src.centroid and dst.centroid and sum(sizes):
+    # centroids of two vector spaces (a run was moving clusters to a new one) are not averaged: the target keeps its
+    # own until its next refresh, which reads the moved members
+    if src.centroid and dst.centroid and sum(sizes) and src.embedder == dst.embedder:
         a, b = np.frombuffer(src.centroid, dtype=np.float32), np.frombuffer(dst.centroid, dtype=np.float32)
         mixed = (a * sizes[0] + b * sizes[1]) / max(sum(sizes), 1)
         dst.centroid = (mixed / max(np.linalg.norm(mixed), 1e-12)).astype(np.float32).tobytes()
