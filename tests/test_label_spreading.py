@@ -164,22 +164,6 @@ def test_the_batch_default_keeps_spam_and_request_scores_and_follows_the_setting
     assert batch_spreading(Settings()) is None
 
 
-def test_a_row_never_becomes_spam_because_its_neighbours_disagree():
-    """Spam keeps its value while the rest is flattened: a bug row with a sizeable spam score, between an `other`
-    row and a praise row, would otherwise end with spam on top, without any evidence of promotion."""
-    from huisheng.models.label_spreading import for_batch
-
-    classes = ["bug", "feature_request", "other", "quality_content", "spam"]
-    P = np.array([[0.40, 0.02, 0.15, 0.10, 0.33],
-                  [0.05, 0.02, 0.90, 0.02, 0.01],
-                  [0.05, 0.02, 0.02, 0.90, 0.01]])
-    S = normalised_affinity(sparse.csr_matrix(np.array([[0, 1, 1], [1, 0, 1], [1, 1, 0]], dtype=float)))
-    out = for_batch().smooth(P, S, classes, ["卡顿严重", "还行吧", "很好用的软件"])
-    assert out[0].argmax() != classes.index("spam")
-    np.testing.assert_allclose(out.sum(axis=1), 1.0)
-    np.testing.assert_allclose(out[:, 4], P[:, 4])
-
-
 def test_a_batch_with_nothing_left_after_normalising_has_no_neighbours():
     """Deleted-review stubs and dashes normalise to nothing; a file of only those still classifies."""
     from huisheng.models.label_spreading import for_batch
