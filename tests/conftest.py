@@ -88,3 +88,16 @@ def wait_for_http(url: str, proc=None, log: Path | None = None, timeout: float =
         except OSError:
             time.sleep(0.5)
     pytest.fail(f"{url} did not answer within {timeout:.0f} s: " + (log.read_text(errors="replace")[-3000:] if log else ""))
+
+
+# `make test` hands whole files to two workers in collection order (--dist loadfile: a file's module fixtures are
+# built once). Alphabetical order left the slowest files (run_safety, serve, workers, recluster...) for the end, one
+# worker finishing them while the other idled; the slowest go first instead (from `--durations` of CI runs).
+SLOW_FILES_FIRST = ("test_run_safety.py", "test_serve.py", "test_recluster_incremental.py", "test_cli.py",
+                    "test_workers.py", "test_pii.py", "test_learning.py", "test_cli_eval.py", "test_sources_crash.py",
+                    "test_backlog_dask.py", "test_run_contract.py", "test_stability.py")
+
+
+def pytest_collection_modifyitems(config, items):
+    rank = {name: i for i, name in enumerate(SLOW_FILES_FIRST)}
+    items.sort(key=lambda item: rank.get(Path(str(item.fspath)).name, len(rank)))  # stable: a file keeps its order
