@@ -27,6 +27,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_batch_topics import _parse_sets  # noqa: E402
 from bench_clustering import CATS, gold_labels, score  # noqa: E402
 
 GRID = {"cluster_threshold": [0.2, 0.25, 0.275, 0.3, 0.325, 0.35], "cluster_semantic_weight": [0.4, 0.5, 0.6]}
@@ -67,38 +68,41 @@ def analysed_database(rows: list[dict], work: Path, overrides: dict) -> Path:
     return db_path
 
 
-def recluster_labels(db_path: Path, rows: list[dict], work: Path, overrides: dict) -> np.ndarray:
-    """Cluster id per dev row (-1: waiting) after one recluster of a copy of the analysed database."""
+def _cluster_ids(db, rows: list[dict]) -> np.ndarray:
+    """Cluster id per dev row (-1: waiting, in no cluster); the database is closed."""
     from sqlalchemy import select
 
+    from huisheng.storage.schema import Analysis, Item
+
+    with db.session() as s:
+        got = {e: c for e, c in s.execute(select(Item.external_id, Analysis.cluster_id)
+                                          .join(Analysis, Analysis.item_id == Item.id))}
+    db.engine.dispose()
+    return np.array([-1 if got.get(f"dev{r['row']}") is None else got[f"dev{r['row']}"] for r in rows])
+
+
+def recluster_labels(db_path: Path, rows: list[dict], work: Path, overrides: dict) -> np.ndarray:
+    """Cluster id per dev row (-1: waiting) after one recluster of a copy of the analysed database."""
     from huisheng.services.recluster import recluster
     from huisheng.settings import Settings
     from huisheng.storage.db import Database
-    from huisheng.storage.schema import Analysis, Item
 
     copy = work / "run.db"
     shutil.copyfile(db_path, copy)
     st = Settings(home=work, database_url=f"sqlite:///{copy}", **overrides)
     db = Database(st.resolved_database_url).create()
     recluster(db, st)
-    with db.session() as s:
-        got = {e: c for e, c in s.execute(select(Item.external_id, Analysis.cluster_id)
-                                                .join(Analysis, Analysis.item_id == Item.id))}
-    db.engine.dispose()
-    return np.array([got.get(f"dev{r['row']}") if got.get(f"dev{r['row']}") is not None else -1 for r in rows])
+    return _cluster_ids(db, rows)
 
 
 def sequential_labels(rows: list[dict], work: Path, overrides: dict, runs: int) -> np.ndarray:
     """Cluster id per dev row after ``runs`` scheduled runs, each ingesting the next slice of the reviews in date
     order then analysing and reclustering (joins to existing clusters and the waiting pool come into play)."""
-    from sqlalchemy import select
-
     from huisheng.services.analyse import analyse_pending
     from huisheng.services.ingest import ingest_file
     from huisheng.services.recluster import recluster
     from huisheng.settings import Settings
     from huisheng.storage.db import Database
-    from huisheng.storage.schema import Analysis, Item
 
     db_path = work / "seq.db"
     db_path.unlink(missing_ok=True)
@@ -112,11 +116,7 @@ def sequential_labels(rows: list[dict], work: Path, overrides: dict, runs: int) 
         ingest_file(db, st, feed)
         analyse_pending(db, st)
         recluster(db, st)
-    with db.session() as s:
-        got = {e: c for e, c in s.execute(select(Item.external_id, Analysis.cluster_id)
-                                          .join(Analysis, Analysis.item_id == Item.id))}
-    db.engine.dispose()
-    return np.array([got.get(f"dev{r['row']}") if got.get(f"dev{r['row']}") is not None else -1 for r in rows])
+    return _cluster_ids(db, rows)
 
 
 def scores(rows: list[dict], labels: np.ndarray) -> tuple[float, float]:
@@ -125,14 +125,6 @@ def scores(rows: list[dict], labels: np.ndarray) -> tuple[float, float]:
         idx = [i for i, r in enumerate(rows) if r["category"] == cat]
         out.append(score(gold_labels([rows[i]["topic"] for i in idx]), labels[idx])[1])
     return tuple(out)
-
-
-def _parse_sets(items) -> dict:
-    out = {}
-    for item in items or []:
-        k, v = item.split("=", 1)
-        out[k] = json.loads(v) if v[:1] in "[{0123456789.-" or v in ("true", "false") else v
-    return out
 
 
 def main() -> None:
