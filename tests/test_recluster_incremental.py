@@ -317,3 +317,40 @@ def test_a_changed_clustering_space_moves_the_clusters_instead_of_forking_them(s
         assert s.get(Cluster, big.id).label == "夜间模式那一类"
         assert all(c.centroid is not None for c in clusters if c.size > 0)
     assert rc.recluster(db, changed).respaced == 0  # once moved, a run finds nothing to move
+
+
+def test_a_big_clusters_centroid_is_read_from_members_over_its_whole_life(db, settings, tmp_path):
+    """A refresh reads at most ``max_members`` members. They are spread over the cluster's life: when a cluster's
+    early members were about one thing and the many later ones about another (the topic drifted, or a PM merged a
+    newer cluster into it), the centroid follows what most members say, not the oldest few."""
+    import numpy as np
+
+    from huisheng.models.vectorize import topic_vectorizer
+    from huisheng.storage import clusters as cstore
+
+    early = ["扫地机器人配网失败，进度到百分之九十九就断开", "添加设备一直配网失败，路由器重启也没用",
+             "配网总是失败，扫地机连不上家里的无线网"]
+    later = ["打开app就闪退，iOS更新以后根本进不去", "一点开就闪退，重装了好几次还是闪退", "app启动闪退，手机系统升级后就这样",
+             "每次打开都闪退，什么都做不了", "更新后闪退，打开首页就退出", "闪退严重，进入设备页面就崩溃",
+             "一打开就崩溃闪退，卸载重装也不行", "新版本闪退，点开就退回桌面", "升级后天天闪退，根本用不了"]
+    ingest_file(db, settings, _feed(tmp_path / "drift.jsonl", [(f"e{i}", t) for i, t in enumerate(early)]
+                                    + [(f"l{i}", t) for i, t in enumerate(later)]), source="feed", progress=False)
+    analyse_pending(db, settings)
+    space = topic_vectorizer(settings, stored=True).name
+    with db.session() as s:
+        item_ids = list(s.scalars(select(Item.id).order_by(Item.id)))
+        assert len(item_ids) == 12
+        cid = cstore.create_cluster(s, "bug", space, np.ones(4, dtype=np.float32)).id
+        cstore.set_memberships(s, item_ids, [cid] * 12, [None] * 12)
+
+    rc.refresh_clusters(db, settings, {cid}, max_members=3)
+
+    with db.session() as s:
+        c = s.get(Cluster, cid)
+        center = np.frombuffer(c.centroid, dtype=np.float32)
+        members = cstore.members_by_cluster(s, [cid])[cid]
+    X = rc.embed_with_cache(db, topic_vectorizer(settings, stored=True), "bug", [m[2] for m in members],
+                            [m[1] for m in members])
+    sims = np.asarray(X @ center).ravel()
+    assert c.size == 12
+    assert sims[3:].mean() > sims[:3].mean(), sims  # before: the three oldest (配网) alone made the centroid

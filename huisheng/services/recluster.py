@@ -308,14 +308,16 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
         groups = {cid: [m[1] for m in _spread(members[cid], KEYWORD_MEMBERS)] for cid in cids if members[cid]}
         keywords = labeler.keywords(groups)
         # embeddings first (cached, may write the cache), then one write transaction for the clusters
-        vectors = _member_vectors(db, vec, category, {cid: members[cid][:max_members] for cid in cids if members[cid]})
+        # a big cluster's centroid from members spread over its life, not its oldest ones (a topic drifts)
+        samples = {cid: _spread(members[cid], max_members) for cid in cids if members[cid]}
+        vectors = _member_vectors(db, vec, category, samples)
         stats = {}
         for cid in cids:
             rows = members[cid]
             if not rows:
                 stats[cid] = None
                 continue
-            sample, X = rows[:max_members], vectors[cid]
+            sample, X = samples[cid], vectors[cid]
             center = centroid(X)
             dates = [m[3] for m in rows if m[3] is not None]
             kw = keywords.get(cid, [])
