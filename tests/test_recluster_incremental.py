@@ -354,3 +354,47 @@ def test_a_big_clusters_centroid_is_read_from_members_over_its_whole_life(db, se
     sims = np.asarray(X @ center).ravel()
     assert c.size == 12
     assert sims[3:].mean() > sims[:3].mean(), sims  # before: the three oldest (配网) alone made the centroid
+
+
+def test_a_run_stopped_while_moving_clusters_to_a_new_space_is_finished_by_the_next(sample_db, settings, tmp_path,
+                                                                                     monkeypatch):
+    """Moving the clusters commits a chunk at a time. A run that dies after the first chunk leaves the others in the
+    old space; the next run moves exactly those, and no cluster is lost, duplicated or renumbered."""
+    from huisheng.models.vectorize import topic_vectorizer
+
+    db = sample_db("space_stop.db", grouped=True)
+    changed = settings.model_copy(update={"cluster_semantic_weight": 0.5})
+    old_space, new_space = (topic_vectorizer(st, stored=True).name for st in (settings, changed))
+    from huisheng.storage import clusters as cstore
+
+    with db.session() as s:
+        live = {c.id for c in s.scalars(select(Cluster).where(Cluster.merged_into.is_(None)))}
+        named = max(live)  # moved in the second chunk or later: the run dies before reaching it
+        cstore.rename(s, named, "PM 起的名字", actor="pm")
+    assert len(live) > 4
+    members_before = {k: v[0] for k, v in _state(db).items() if v[0] is not None}
+    monkeypatch.setattr(rc, "ADOPT_CHUNK", 3)
+    real_refresh, calls = rc.refresh_clusters, []
+
+    def dies_on_the_second_chunk(*args, **kwargs):
+        calls.append(kwargs.get("adopt_space", False))
+        if calls.count(True) == 2:
+            raise SystemExit("killed")  # the process goes away mid-move
+        return real_refresh(*args, **kwargs)
+
+    monkeypatch.setattr(rc, "refresh_clusters", dies_on_the_second_chunk)
+    with pytest.raises(SystemExit):
+        rc.recluster(db, changed)
+    with db.session() as s:
+        spaces = Counter(c.embedder for c in s.scalars(select(Cluster).where(Cluster.merged_into.is_(None))))
+    assert spaces == {new_space: 3, old_space: len(live) - 3}
+
+    monkeypatch.setattr(rc, "refresh_clusters", real_refresh)
+    summary = rc.recluster(db, changed)
+
+    assert summary.respaced == len(live) - 3
+    with db.session() as s:
+        after = {c.id: c.embedder for c in s.scalars(select(Cluster).where(Cluster.merged_into.is_(None)))}
+        assert s.get(Cluster, named).label == "PM 起的名字"
+    assert after == {cid: new_space for cid in live}
+    assert {k: v[0] for k, v in _state(db).items() if k in members_before} == members_before

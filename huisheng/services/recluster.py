@@ -37,6 +37,7 @@ from huisheng.storage.schema import Cluster, utcnow
 
 log = logging.getLogger(__name__)
 CHUNK = 3000  # new items grouped per step: with their waiting partners at most EXACT_MAX rows, an exact n×n
+ADOPT_CHUNK = 500  # clusters moved to a new clustering space per transaction
 POOL = 10_000  # the most recent waiting items new ones may be grouped with (older singletons age out of pairing)
 KEYWORD_MEMBERS = 400  # members a cluster's keywords are computed from: segmenting all of a few hundred touched
 # clusters' members was most of a 1,000-new-items run against 100k items (jieba), for the same top words
@@ -281,8 +282,9 @@ def adopt_current_space(db: Database, settings: Settings) -> int:
     if stale:
         # two processes with different clustering settings on one database would move the clusters back and forth
         log.warning("%d clusters were made in another clustering space; moving them to %s", len(stale), space)
-    for start in range(0, len(stale), 500):
-        refresh_clusters(db, settings, set(stale[start : start + 500]), adopt_space=True)
+    # each chunk commits on its own: a run stopped halfway leaves the rest in the old space for the next run
+    for start in range(0, len(stale), ADOPT_CHUNK):
+        refresh_clusters(db, settings, set(stale[start : start + ADOPT_CHUNK]), adopt_space=True)
     return len(stale)
 
 

@@ -246,9 +246,10 @@ def split(s: Session, cluster_id: int, item_ids: list[int], label: str, actor: s
     """Move some members of a cluster into a new cluster named by the PM.
 
     The new cluster is label_locked, so later runs keep its name; its members keep their cluster id because runs
-    only place items that have none. Its centroid is the mean of the members' cached embeddings, so new items like
-    them join it rather than the old cluster (whose centroid is recomputed from what is left); without cached
-    embeddings both keep the old centroid until the next run refreshes them.
+    only place items that have none. Here, both halves' centroids come from the members' cached vectors when the
+    cache holds vectors of the clusters' space, which is only so in the semantic-only space; in the default hybrid
+    space both halves keep the old centroid and the caller recomputes them in the right space straight after
+    (services.recluster.split_cluster, the board's split action), so new items like them join the new cluster.
     """
     label, item_ids = label.strip(), sorted(set(int(i) for i in item_ids))
     if not label:
