@@ -91,6 +91,35 @@ def test_xlsx(tmp_path):
     assert bad[0].row_number == 3 and bad[0].reason == "empty text"
 
 
+def test_a_review_site_export_with_a_banner_above_the_header(tmp_path):
+    """Review-ranking sites (七麦 and the like) export a banner row and a notice row above the header
+    发表时间/作者/评级/标题/内容, and a footer note under the reviews. The header is found below the banner; the date,
+    author, stars and title are read; the footer is a bad row named by its real row number, not a review."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append([None, "米家_评论详情"])
+    ws.append([None, "如果您对数据导出功能有任何意见或建议，欢迎反馈"])
+    ws.append(["发表时间", "作者", "评级", "标题", "内容"])
+    ws.append(["2019-10-05 02:17:51", "grayfeeler", 5, "必备", "家庭物联网最好的app，必备！"])
+    ws.append(["2019-10-04 21:00:00", "小明", 1, "闪退", "更新以后一打开就闪退"])
+    ws.append([None, "数据支持一次性导出5000条，超过限制建议分批导出。"])
+    ws.cell(row=1, column=300, value=" ")  # a declared width far beyond the header's
+    p = tmp_path / "export.xlsx"
+    wb.save(p)
+    good, bad = _split(list(read_file(p)))
+    assert [(r.title, r.text, r.author, r.meta.get("rating")) for r in good] == [
+        ("必备", "家庭物联网最好的app，必备！", "grayfeeler", 5.0), ("闪退", "更新以后一打开就闪退", "小明", 1.0)]
+    assert good[0].created_at.isoformat() == "2019-10-04T18:17:51"  # 02:17:51 in Asia/Shanghai, stored as UTC
+    assert [(b.row_number, b.reason) for b in bad] == [(6, "empty text")]
+    assert len(json.loads(bad[0].raw)) == 5  # read as wide as the header
+
+    c = tmp_path / "export.csv"
+    c.write_text("米家_评论详情\n\n发表时间,作者,评级,标题,内容\n2019-10-05 02:17:51,grayfeeler,5,必备,好用\n",
+                 encoding="utf-8")
+    good, bad = _split(list(read_file(c)))
+    assert [(r.title, r.text, r.meta.get("rating")) for r in good] == [("必备", "好用", 5.0)] and bad == []
+
+
 def test_missing_text_column_and_unsupported_type(tmp_path):
     p = tmp_path / "x.csv"
     p.write_text("id,foo\n1,bar\n", encoding="utf-8")

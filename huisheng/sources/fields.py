@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 ALIASES: dict[str, tuple[str, ...]] = {
     "text": ("text", "content", "comment", "body", "review", "message", "评论", "内容", "正文", "评论内容", "评价", "评价内容", "留言"),
     "id": ("id", "external_id", "编号", "评论id", "序号", "uid"),
-    "created_at": ("created_at", "created", "time", "date", "timestamp", "datetime", "时间", "日期", "发布时间", "评论时间", "创建时间"),
+    "created_at": ("created_at", "created", "time", "date", "timestamp", "datetime", "时间", "日期", "发布时间", "评论时间", "创建时间",
+                   "发表时间", "发表日期", "发布日期", "评论日期"),
     "author": ("author", "user", "username", "nickname", "name", "用户", "昵称", "用户名", "作者"),
     "title": ("title", "subject", "标题"),
-    "rating": ("rating", "score", "stars", "star", "评分", "星级", "评星"),
+    "rating": ("rating", "score", "stars", "star", "评分", "星级", "评星", "评级", "打分"),
     "kind": ("kind", "type", "类型"),
 }
 _LOOKUP = {alias.lower(): canon for canon, names in ALIASES.items() for alias in names}

@@ -23,6 +23,8 @@ from huisheng.models.normalize import content_hash
 from huisheng.sources.fields import DateError, map_columns, parse_datetime, parse_rating
 from huisheng.sources.records import BadRow, Record
 
+HEADER_SCAN = 10  # rows above the header (a site's banner, blank rows) are looked past, this many at most
+XLSX_HEADER_COLS = 1000
 SUPPORTED = (".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json", ".xlsx")
 MAX_RECORD_LINES = 200  # a quoted CSV field spanning more lines than this is an unclosed quote
 MAX_ID_CHARS = 256  # items.external_id and items.author are VARCHAR(256): the same limit on SQLite and PostgreSQL
@@ -179,18 +181,39 @@ def _swallowed_row(lines: list[str], start: int, consumed: int, delimiter: str, 
     return None
 
 
+def find_header(rows) -> tuple[int, list[str]] | None:
+    """(0-based position, cells) of the header: the first of the first ``HEADER_SCAN`` rows naming a text column.
+    Review-site exports (七麦 and the like) put a banner and a blank row above it; those are not data."""
+    for k, row in enumerate(rows):
+        if k >= HEADER_SCAN:
+            return None
+        cells = [str(h) if h is not None else "" for h in row]
+        if "text" in map_columns(cells).values():
+            return k, cells
+    return None
+
+
+def _cells(line: str, delimiter: str) -> list[str]:
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error:
+        return []
+
+
 def _read_csv(path: Path, builder: RowBuilder) -> Iterator[Record | BadRow]:
     encoding, lines, bad_lines = decode_lines(path.read_bytes())
     if not lines:
         return
     delimiter = "\t" if path.suffix.lower() == ".tsv" or ("\t" in lines[0] and "," not in lines[0]) else ","
-    header = next(csv.reader([lines[0]], delimiter=delimiter))
-    mapping = map_columns(header)
-    if "text" not in mapping.values():
+    found = find_header(_cells(ln, delimiter) for ln in lines)
+    if found is None:
+        header = next(csv.reader([lines[0]], delimiter=delimiter))
         raise UnsupportedFile(f"{path}: no text column (expected one of text/content/comment/评论/内容/正文), got {header}")
+    at, header = found
+    mapping = map_columns(header)
     id_col = next((k for k, v in mapping.items() if v == "id"), None)
     shape: str | None = None
-    i, n = 1, len(lines)
+    i, n = at + 1, len(lines)
     while i < n:
         start = i + 1  # 1-based physical line number
         if not lines[i].strip():
@@ -274,17 +297,23 @@ def _read_xlsx(path: Path, builder: RowBuilder) -> Iterator[Record | BadRow]:
         skipped: list[BadRow] = []
         for k, ws in enumerate(wb.worksheets):
             where = str(path) if k == 0 else f"{path} [sheet {ws.title}]"
-            rows = ws.iter_rows(values_only=True)
-            header = [str(h) if h is not None else "" for h in next(rows, [])]
-            mapping = map_columns(header)
-            if "text" not in mapping.values():
+            # exports often declare every one of Excel's 16,384 columns: read only as wide as the header
+            found = find_header(ws.iter_rows(values_only=True, max_row=HEADER_SCAN, max_col=XLSX_HEADER_COLS))
+            if found is None:
+                first = next(ws.iter_rows(values_only=True, max_row=1, max_col=50), ())
+                header = [str(h) if h is not None else "" for h in first]
                 if any(header):
                     skipped.append(BadRow(where, 1, f"sheet {ws.title!r} skipped: no text column, got {header[:10]}",
                                           json.dumps(header[:50], ensure_ascii=False)))
                 continue
+            at, header = found
+            while header and not header[-1]:
+                header.pop()
+            mapping = map_columns(header)
             read_any = True
             sheet_builder = RowBuilder(where, builder.max_chars, builder.tz, builder.default_kind, builder.parse_dates)
-            for number, row in enumerate(rows, start=2):
+            rows = ws.iter_rows(values_only=True, min_row=at + 2, max_col=len(header))
+            for number, row in enumerate(rows, start=at + 2):
                 if row is None or all(v in (None, "") for v in row):
                     continue
                 fields = {mapping[c]: v for c, v in enumerate(row) if c in mapping}
