@@ -144,6 +144,14 @@ def test_group_topics_within_categories():
     assert len(res.quotes[res.cluster_ids[0]]) == 3
 
 
+def test_a_word_repeated_for_emphasis_is_not_a_phrase():
+    """Real reviews shout: 闪退闪退闪退, 垃圾垃圾. The label of such a cluster is 闪退, not 闪退闪退."""
+    groups = {0: ["闪退闪退闪退打不开", "一打开就闪退闪退", "闪退闪退，什么破app", "又闪退了"],
+              1: ["希望增加夜间模式", "求夜间模式", "夜间模式什么时候出"]}
+    kw = ClassTfidfLabeler().keywords(groups)
+    assert kw[0][0] == "闪退" and "闪退闪退" not in kw[0]
+
+
 def test_label_folds_overlapping_keywords():
     lab = ClassTfidfLabeler().label(["深色", "深色模式", "夜间模式", "晚上"])
     assert lab == "深色模式 · 夜间模式 · 晚上"

@@ -50,7 +50,9 @@ class ClassTfidfLabeler:
             toks = self._tok(clause)
             ok = [self._ok(t) for t in toks]
             words += [t for t, k in zip(toks, ok) if k]
-            phrases += [a + b for a, b, ka, kb in zip(toks, toks[1:], ok, ok[1:]) if ka and kb and len(a + b) <= 8]
+            # a word said twice in a row (闪退闪退, 垃圾垃圾) is emphasis, not a phrase: it labelled real clusters
+            phrases += [a + b for a, b, ka, kb in zip(toks, toks[1:], ok, ok[1:])
+                        if ka and kb and a != b and len(a + b) <= 8]
         return list(dict.fromkeys(words + phrases))
 
     def keywords(self, groups: dict[int, Sequence[str]], background: Sequence[str] = ()) -> dict[int, list[str]]:
