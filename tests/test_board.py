@@ -473,6 +473,24 @@ def test_cluster_sort_orders(shrinking):
     assert list(overview_table(at)["id"]) == [shrinking["feature_request"], shrinking["bug"], shrinking["old"]]
 
 
+def test_clusters_open_on_bugs_and_requests_and_all_shows_the_rest(shrinking, db):
+    """Praise and chit-chat make the biggest clusters of a real feed (two thirds of a real app's reviews): the page
+    opens on what a PM files tickets for; 全部 (all) and each category are one choice away."""
+    with db.session() as s:
+        praise = Cluster(category="other", label="好用 · 不错", keywords=["好用"], quotes=["好用"], embedder="test",
+                         size=50, first_seen=T0, last_seen=T0 + timedelta(days=2))
+        s.add(praise)
+        s.flush()
+        praise_id = praise.id
+    at = open_page("clusters")
+    assert at.selectbox(key="cl_category").value == "bug+feature_request"
+    assert set(overview_table(at)["id"]) == {shrinking["bug"], shrinking["feature_request"], shrinking["old"]}
+    at.selectbox(key="cl_category").set_value("all").run()
+    assert praise_id in set(overview_table(at)["id"]) and len(overview_table(at)) == 4
+    at.selectbox(key="cl_category").set_value("other").run()
+    assert list(overview_table(at)["id"]) == [praise_id]
+
+
 def test_cluster_sparkline_and_weekly_counts(shrinking):
     at = open_page("clusters")
     table = overview_table(at).set_index("id")

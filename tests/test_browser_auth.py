@@ -69,7 +69,7 @@ def _build(url: str) -> dict:
         s.flush()
         vec = (np.ones(8) / np.sqrt(8)).astype(np.float32).tobytes()
         for label, item_id in zip(CLUSTER_LABELS, ids["secret_items"]):
-            c = Cluster(category="other", label=label, keywords=[label], quotes=[], centroid=vec, embedder="t", size=1,
+            c = Cluster(category="feature_request", label=label, keywords=[label], quotes=[], centroid=vec, embedder="t", size=1,
                         first_seen=datetime(2024, 5, 1), last_seen=datetime(2024, 5, 1))
             s.add(c)
             s.flush()

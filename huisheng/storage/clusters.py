@@ -318,20 +318,23 @@ def resolve(s: Session, cluster_id: int) -> int:
     return c.id if c else cluster_id
 
 
-def _live(q, category: str | None, status: str | None):
+def _live(q, category: str | tuple[str, ...] | None, status: str | None):
+    """``category``: one category, or several (the board's triage view: bugs and requests)."""
     q = q.where(Cluster.merged_into.is_(None), Cluster.size > 0)
-    if category:
+    if isinstance(category, (tuple, list)):
+        q = q.where(Cluster.category.in_(category))
+    elif category:
         q = q.where(Cluster.category == category)
     if status:
         q = q.where(Cluster.status == status)
     return q.order_by(Cluster.size.desc(), Cluster.id)
 
 
-def board_clusters(s: Session, category: str | None = None, status: str | None = None) -> list[Cluster]:
+def board_clusters(s: Session, category: str | tuple[str, ...] | None = None, status: str | None = None) -> list[Cluster]:
     return list(s.scalars(_live(select(Cluster), category, status)))
 
 
-def board_cluster_rows(s: Session, category: str | None = None, status: str | None = None):
+def board_cluster_rows(s: Session, category: str | tuple[str, ...] | None = None, status: str | None = None):
     """``board_clusters`` as light rows (id, label, category, size, first_seen, keywords), largest first: what
     ranking, counting and the choosers need, without loading thousands of centroids and quotes."""
     return s.execute(_live(select(Cluster.id, Cluster.label, Cluster.category, Cluster.size, Cluster.first_seen,

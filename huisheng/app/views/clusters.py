@@ -13,6 +13,12 @@ def _reset_page() -> None:
     st.session_state["cl_page"] = 1
 
 
+def _category_choice(c: str) -> str:
+    if c == data.TRIAGE:
+        return "缺陷与需求 (bugs & requests)"
+    return "全部 (all)" if c == data.ALL else data.category_label(c)
+
+
 db = layout.page_setup("clusters")
 st.title("聚类 (Clusters)")
 tz = state.settings().timezone
@@ -20,8 +26,8 @@ tz = state.settings().timezone
 f0, f1, f2, f3 = st.columns(4)
 order = f0.selectbox("排序 (sort)", list(clusters_data.SORT_LABELS), key="cl_order", on_change=_reset_page,
                      format_func=clusters_data.SORT_LABELS.get, help=clusters_data.SORT_HELP)
-category = f1.selectbox("类别 (category)", [data.ALL, *CATEGORIES], key="cl_category", on_change=_reset_page,
-                        format_func=lambda c: "全部 (all)" if c == data.ALL else data.category_label(c))
+category = f1.selectbox("类别 (category)", [data.TRIAGE, data.ALL, *CATEGORIES], key="cl_category",
+                        on_change=_reset_page, format_func=_category_choice)
 status = f2.selectbox("状态 (status)", [data.ALL, *CLUSTER_STATUSES], key="cl_status", on_change=_reset_page,
                       format_func=lambda c: "全部 (all)" if c == data.ALL else data.CLUSTER_STATUS_LABELS[c])
 page_size = f3.selectbox("每页 (page size)", [10, 20, 50], key="cl_page_size", on_change=_reset_page)
@@ -39,7 +45,9 @@ with db.session() as s:
 st.caption(f"共 {total} 个聚类 (clusters), 排序 (order): {clusters_data.SORT_LABELS[order]}.")
 handoff_panel.failed_deliveries(db, tz)
 if not cards:
-    st.info("还没有聚类 (no clusters for these filters). 聚类由 `huisheng run` 生成 (clusters come from pipeline runs).")
+    hint = "" if category == data.ALL else f" 当前类别 (category): {_category_choice(category)}; 选“全部 (all)”看所有聚类."
+    st.info("没有符合筛选的聚类 (no clusters for these filters)." + hint
+            + " 聚类由 `huisheng run` 生成 (clusters come from pipeline runs).")
 else:
     st.dataframe(clusters_data.overview_frame(cards), hide_index=True, width="stretch",
                  column_config={
