@@ -55,6 +55,9 @@ def handoff(cluster_id: Optional[int] = typer.Argument(None, help="cluster id (m
         return
     if cluster_id is None or not target:
         raise CliError("usage: huisheng handoff CLUSTER_ID --target NAME  (or --retry, --list)")
+    if target not in cfg.targets:  # before any Prefect run: the flow delivers to configured targets only
+        known = ", ".join(sorted(cfg.targets)) or "none configured: add [handoff.targets.NAME] to the settings TOML"
+        raise CliError(f"unknown handoff target {target!r} ({known})")
     if preview:
         typer.echo(service.preview(db, settings, cluster_id, target).text())
         return

@@ -170,12 +170,20 @@ def test_cli_prints_the_same_reference_again(db, cluster_id, configure, monkeypa
         assert (p.returncode, out.strip()) == (0, "acme/app#1"), err
         code, out, err = _main(["handoff", str(cluster_id), "--target", "gh", "--no-flow"], monkeypatch, capsys)
         assert (code, out, err) == (0, "acme/app#1\n", "(unchanged)\n") and len(rec.issues) == 1
-        assert _main(["handoff", str(cluster_id), "--target", "nope", "--no-flow"], monkeypatch, capsys) == (
-            1, "", "huisheng: unknown handoff target 'nope' (gh)\n")
+        for how in (["--no-flow"], []):  # the flow path once said "IndexError: list index out of range"
+            assert _main(["handoff", str(cluster_id), "--target", "nope", *how], monkeypatch, capsys) == (
+                1, "", "huisheng: unknown handoff target 'nope' (gh)\n")
         code, out, err = _main(["handoff", "--retry", "--no-flow"], monkeypatch, capsys)
         assert code == 0 and "nothing to retry" in out
         code, out, err = _main(["handoff", str(cluster_id), "--target", "gh", "--preview"], monkeypatch, capsys)
         assert code == 0 and out.startswith("POST ") and "/issues/1/comments" in out, "next delivery: a comment"
+
+
+def test_cli_names_the_missing_target_when_none_is_configured(db, cluster_id, configure, monkeypatch, capsys):
+    configure({})
+    assert _main(["handoff", str(cluster_id), "--target", "markdown"], monkeypatch, capsys) == (
+        1, "", "huisheng: unknown handoff target 'markdown' (none configured: add [handoff.targets.NAME] to the "
+               "settings TOML)\n")
 
 
 def _main(argv, monkeypatch, capsys):
