@@ -144,6 +144,32 @@ def test_markdown_quotes_limit_and_order(db, exported):
     assert blocks[0].startswith("> 客服电话") and "粗体" in blocks[1]  # stored central quotes come first
 
 
+def test_quotes_are_the_users_words_without_the_exported_developer_reply(db):
+    """App Store exports append the developer's reply (with its support QQ group) and a removed stamp to a review.
+    A quote in a ticket or on the board is the user's voice: that is left out, the user's words are kept."""
+    exported_review = ("（该条评论已经被删除）更新后一直闪退，打不开\n ---------------------------------- \n"
+                       " 开发者回复：用户您好，欢迎您随时通过官方QQ群：839419791，向我们提供更多问题细节。")
+    with db.session() as s:
+        src = Source(name="store")
+        s.add(src)
+        s.flush()
+        it = Item(source_id=src.id, external_id="r1", text=exported_review, normalized_text="更新后一直闪退，打不开",
+                  content_hash="r1")
+        s.add(it)
+        s.flush()
+        s.add(Analysis(item_id=it.id, category="bug", scores={"bug": 0.9}, quality_score=0.2, model_version="t",
+                       content_hash="r1"))
+        stored = Cluster(category="bug", label="闪退", size=1, quotes=[exported_review])
+        member_only = Cluster(category="bug", label="闪退 2", size=1, quotes=[])
+        s.add_all([stored, member_only])
+        s.flush()
+        cstore.set_membership(s, [it.id], member_only.id, [1.0])
+        md = clusters_markdown(s, [stored.id, member_only.id], quotes_per_cluster=3)
+    quotes = [b.strip() for b in md.split("\n\n") if b.startswith(">")]
+    assert quotes == ["> 更新后一直闪退，打不开"] * 2, md
+    assert "开发者回复" not in md and "839419791" not in md and "删除" not in md
+
+
 # -------------------------------------------------------------------------------------------------------------- csv
 def test_csv_round_trip(db, exported):
     with db.session() as s:

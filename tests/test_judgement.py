@@ -10,7 +10,7 @@ import pytest
 
 from huisheng.models.classifier import FeedbackClassifier
 from huisheng.models.cues import has_promotion, has_strong_promotion
-from huisheng.models.normalize import normalize
+from huisheng.models.normalize import normalize, user_voice
 from huisheng.models.topics import group_topics, split_large
 from huisheng.models.vectorize import TopicVectorizer, unit_rows
 
@@ -23,6 +23,9 @@ def test_normalize_drops_what_the_export_added_but_keeps_the_users_words():
     # a user who mentions the developer's reply keeps every word
     assert "开发者回复我也是醉了" in normalize("PS：下面开发者回复我也是醉了，都说闪退了")
     assert normalize(normalize(exported)) == normalize(exported)
+    # a quote keeps the user's own spelling and case, only the export's additions go
+    assert user_voice(exported) == "更新后一直闪退"
+    assert user_voice("iPhone XS 閃退了\n開發者回复：已修复") == "iPhone XS 閃退了"
 
 
 @pytest.mark.parametrize("text", [

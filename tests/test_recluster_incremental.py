@@ -330,7 +330,7 @@ def test_a_big_clusters_centroid_is_read_from_members_over_its_whole_life(db, se
 
     early = ["扫地机器人配网失败，进度到百分之九十九就断开", "添加设备一直配网失败，路由器重启也没用",
              "配网总是失败，扫地机连不上家里的无线网"]
-    later = ["打开app就闪退，iOS更新以后根本进不去", "一点开就闪退，重装了好几次还是闪退", "app启动闪退，手机系统升级后就这样",
+    later = ["打开app就闪退，iOS更新以后根本进不去", "一点开就闪退，重装了好几次还是闪退\n------------\n开发者回复：感谢反馈，请加QQ群：839419791", "app启动闪退，手机系统升级后就这样",
              "每次打开都闪退，什么都做不了", "更新后闪退，打开首页就退出", "闪退严重，进入设备页面就崩溃",
              "一打开就崩溃闪退，卸载重装也不行", "新版本闪退，点开就退回桌面", "升级后天天闪退，根本用不了"]
     ingest_file(db, settings, _feed(tmp_path / "drift.jsonl", [(f"e{i}", t) for i, t in enumerate(early)]
@@ -353,6 +353,8 @@ def test_a_big_clusters_centroid_is_read_from_members_over_its_whole_life(db, se
                             [m[1] for m in members])
     sims = np.asarray(X @ center).ravel()
     assert c.size == 12
+    # the user's words only (the sampled members include the one with the exported developer reply)
+    assert "一点开就闪退，重装了好几次还是闪退" in c.quotes and not any("开发者回复" in q for q in c.quotes), c.quotes
     assert sims[3:].mean() > sims[:3].mean(), sims  # before: the three oldest (配网) alone made the centroid
 
 

@@ -22,7 +22,7 @@ SPACE_RE = re.compile(r"\s+")
 # what review-ranking sites add to an App Store export: the developer's reply after a separator line, a "removed by
 # Apple" stamp, and separator lines of dashes. None of it is the user's voice: left in, one boilerplate reply (with
 # its support QQ group number) made 74 unrelated 米家 bug reports one cluster and looked like a contact id to spam cues.
-DEVELOPER_REPLY_RE = re.compile(r"(?:[-—_=－]{4,}\s*|(?:^|\n)\s*)开发者回复\s*[:：].*", re.S)
+DEVELOPER_REPLY_RE = re.compile(r"(?:[-—_=－]{4,}\s*|(?:^|\n)\s*)(?:开发者回复|開發者回[覆复])\s*[:：].*", re.S)
 EXPORT_NOISE_RE = re.compile(r"[(（]该条评论已经?被删除[)）]|[-—_=－]{4,}")
 
 URL_TOKEN = " URL "
@@ -53,6 +53,13 @@ def to_halfwidth(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     return _t2s().convert(text)
+
+
+def user_voice(text: str) -> str:
+    """The text as the user wrote it, without what an export site added (the developer's reply, the removed stamp,
+    separator lines): what a quote on the board or in a ticket shows. Nothing else is changed."""
+    text = EXPORT_NOISE_RE.sub(" ", DEVELOPER_REPLY_RE.sub("", text or ""))
+    return re.sub(r"[ \t\u3000]{2,}", " ", text).strip()
 
 
 def normalize(text: str, *, keep_emoji: bool = True) -> str:

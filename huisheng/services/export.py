@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from huisheng.models.normalize import user_voice
 from huisheng.models.pii import mask_label, mask_pii
 from huisheng.storage import clusters as cstore
 from huisheng.storage.schema import Cluster, Item
@@ -104,7 +105,7 @@ def _quotes(session: Session, c: Cluster, n: int) -> list[str]:
     seen: set[str] = set()
 
     def add(text: str | None) -> None:
-        t = mask_pii(clean_text(text).strip())
+        t = mask_pii(user_voice(clean_text(text)))
         key = " ".join(t.split())
         if t and key not in seen:
             seen.add(key)
