@@ -45,14 +45,12 @@ def _db(settings):
 
 
 @app.command()
-def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX files"),
+def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX files, or folders of them"),
            source: Optional[str] = typer.Option(None, "--source", help="source name (default: file name)"),
            no_flow: bool = typer.Option(False, "--no-flow", help="land the file directly, without a Prefect run")):
     """Ingest feedback files: good rows land, bad rows go to quarantine with a reason."""
     settings = _setup(prefect=not no_flow)
-    for p in paths:
-        if not p.is_file():
-            raise CliError(f"{p}: no such file")
+    paths = _input_files(paths)
     if no_flow:
         from huisheng.services.ingest import ingest_file
         from huisheng.storage.locks import run_lock
@@ -71,6 +69,26 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
             typer.echo(f"quarantined {e}", err=True)
         typer.echo(f"{r['path']}: read {r['read']}, new {r['new']}, updated {r['updated']}, "
                    f"unchanged {r['unchanged']}, quarantined {r['quarantined']}")
+
+
+def _input_files(paths: list[Path]) -> list[Path]:
+    """The files named, a folder standing for the feedback files directly in it (name order; hidden files and other
+    types left out). Checked before any Prefect run, so a typo is one clear line."""
+    from huisheng.sources.files import SUPPORTED
+
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir()
+                           if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in SUPPORTED)
+            if not found:
+                raise CliError(f"{p}: a folder with no feedback files in it (looked for {', '.join(SUPPORTED)})")
+            out += found
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise CliError(f"{p}: no such file")
+    return out
 
 
 def _no_flow_ingest(ingest_file, settings, p: Path, source: str | None) -> dict:
@@ -100,12 +118,12 @@ def _print_run(result: dict) -> None:
 
 
 @app.command()
-def run(paths: list[Path] = typer.Argument(None, help="optional files to ingest first")):
+def run(paths: list[Path] = typer.Argument(None, help="optional files (or folders of them) to ingest first")):
     """Run the pipeline once over what is new: ingest → analyze → recluster."""
     _setup(prefect=True)
     from huisheng.flows.pipeline import pipeline_flow
 
-    result = pipeline_flow([str(p) for p in paths] if paths else None)
+    result = pipeline_flow([str(p) for p in _input_files(paths)] if paths else None)
     _print_run(result)
     _fail_on_source_errors(result)
 

@@ -114,6 +114,36 @@ def test_ingest_command_quarantines_and_is_idempotent(tmp_path, monkeypatch):
     assert "new 0" in r2.stdout and "quarantined 0" in r2.stdout
 
 
+def test_a_file_of_bad_rows_only_is_written_not_a_crash(tmp_path):
+    """`huisheng cluster` on a file whose every row is bad (or that has no rows) used to fail with scikit-learn's
+    "empty vocabulary"; every row still gets its output line with the reason."""
+    p = tmp_path / "blank.csv"
+    p.write_text("id,text\n1,\n2, \n", encoding="utf-8")
+    for command in ("cluster", "classify"):
+        out = tmp_path / f"{command}.jsonl"
+        r = _run(command, str(p), "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        assert [(x["id"], x["error"]) for x in lines] == [("1", "empty text"), ("2", "empty text")]
+
+
+def test_ingest_a_folder_reads_the_feedback_files_in_it(tmp_path, monkeypatch):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.csv").write_text("id,内容\n1,闪退了\n", encoding="utf-8")
+    (folder / "b.jsonl").write_text('{"id": "2", "text": "希望加夜间模式"}\n', encoding="utf-8")
+    (folder / "notes.md").write_text("not feedback", encoding="utf-8")
+    (folder / ".partial.csv").write_text("id,内容\n9,还在写\n", encoding="utf-8")
+    monkeypatch.setenv("HUISHENG_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
+    r = _run("ingest", "--no-flow", str(folder))
+    assert r.returncode == 0, r.stderr
+    assert [ln.split(":")[0] for ln in r.stdout.splitlines()] == [str(folder / "a.csv"), str(folder / "b.jsonl")]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = _run("ingest", "--no-flow", str(empty))
+    assert r.returncode == 1 and "a folder with no feedback files" in r.stderr and r.stderr.strip().count("\n") == 0
+
+
 def test_demo_loads_the_sample_and_serves_the_board(tmp_path, monkeypatch):
     """`huisheng demo` (what `make demo` runs): sample ingested and analysed through Prefect, board answering."""
     from sqlalchemy import func, select

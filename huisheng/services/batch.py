@@ -6,11 +6,13 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from huisheng.models.classifier import join_title
 from huisheng.models.normalize import normalize
 from huisheng.models.quality import quality_score
 from huisheng.models.tokenize import JiebaTokenizer
-from huisheng.models.topics import group_topics
+from huisheng.models.topics import TopicResult, group_topics
 from huisheng.models.vectorize import topic_vectorizer
 from huisheng.services.analyse import active_model
 from huisheng.settings import Settings
@@ -95,6 +97,8 @@ def cluster_texts(settings: Settings, texts: list[str], categories: list[str], f
     dictionaries (the grouping embeds nothing and segments nothing until the labels; 20,000 reviews: ~0.2 GB less
     at the grouping's peak)."""
     texts = [normalize(t) for t in texts]
+    if not texts:  # a file of bad rows only: nothing to group (the vectoriser cannot fit on nothing)
+        return TopicResult(np.full(0, -1), {}, {}, {})
     X = topic_vectorizer(settings).transform(texts, categories)
     if free_models:
         from huisheng.models.heap import release_models
