@@ -180,3 +180,24 @@ def test_embedding_memo_serves_a_batch_larger_than_itself(monkeypatch):
     assert len(embedding_features._MEMO) == 5
     again = embedding_features.embed_memoised("fake", texts[-3:])  # the newest are remembered, not re-embedded
     assert again[:, 0].tolist() == [11.0, 12.0, 1.0] and calls == [12, 1]
+
+
+def test_a_labelled_file_may_name_its_label_column_and_categories_its_own_way(tmp_path):
+    """Moderators' spreadsheets and our own dev sets say `label` or 类别, and 缺陷/需求/其他; `huisheng eval --data`
+    and `train --data` read them. A file without any category column says so, not 'row 1: got None'."""
+    from huisheng.models.training import load_labelled
+
+    p = tmp_path / "mine.csv"
+    p.write_text("text,类别\n闪退了,缺陷\n希望加夜间模式,需求\n好用,其他\n加v赚钱,spam\n", encoding="utf-8")
+    assert [r["category"] for r in load_labelled(p)] == ["bug", "feature_request", "other", "spam"]
+    q = tmp_path / "dev.csv"
+    q.write_text("text,label\n闪退了,Bug\n", encoding="utf-8")
+    assert load_labelled(q)[0]["category"] == "bug"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("text,foo\n闪退了,bug\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no category column"):
+        load_labelled(bad)
+    wrong = tmp_path / "wrong.csv"
+    wrong.write_text("text,category\n闪退了,bugs\n,bug\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"row 1: needs a category .* got 'bugs'"):
+        load_labelled(wrong)

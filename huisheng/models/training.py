@@ -25,8 +25,17 @@ from huisheng.models import CATEGORIES
 from huisheng.models.classifier import FeedbackClassifier, join_title
 
 
+# a labelled file from elsewhere (a spreadsheet the moderators kept, our own dev sets) names things its own way
+CATEGORY_COLUMNS = ("category", "label", "类别", "分类", "标签", "标注")
+CATEGORY_NAMES = {**{c: c for c in CATEGORIES}, "缺陷": "bug", "需求": "feature_request", "建议": "feature_request",
+                  "feature request": "feature_request", "feature-request": "feature_request",
+                  "优质内容": "quality_content", "优质": "quality_content", "垃圾": "spam", "广告": "spam",
+                  "其他": "other", "其它": "other"}
+
+
 def load_labelled(path: str | Path | None = None) -> list[dict]:
-    """Rows with at least ``text`` and ``category``; ``split`` defaults to train. JSONL or CSV.
+    """Rows with at least ``text`` and ``category`` (or a column named label/类别/分类/标签; Chinese names such as
+    缺陷/需求/其他 are read as the categories they name); ``split`` defaults to train. JSONL or CSV.
     Without a path: the shipped seed files (paths.SEED_FILES)."""
     if path is None:
         return [r for p in paths.SEED_FILES if Path(p).is_file() for r in load_labelled(p)]
@@ -42,9 +51,18 @@ def load_labelled(path: str | Path | None = None) -> list[dict]:
 
         with open(path, encoding="utf-8-sig", newline="") as f:
             rows = list(csv.DictReader(f))
+    if rows and "category" not in rows[0]:
+        column = next((k for k in rows[0] if str(k).strip().lower() in CATEGORY_COLUMNS), None)
+        if column is None:
+            raise ValueError(f"{path}: no category column (expected one of {', '.join(CATEGORY_COLUMNS)}), "
+                             f"got {list(rows[0])[:12]}")
+        rows = [{**r, "category": r[column]} for r in rows]
     for n, r in enumerate(rows, start=1):
-        if not r.get("text") or r.get("category") not in CATEGORIES:
-            raise ValueError(f"{path}: row {n}: needs text and a category in {CATEGORIES}, got {r.get('category')!r}")
+        r["category"] = CATEGORY_NAMES.get(str(r.get("category") or "").strip().lower(), r.get("category"))
+        if not r.get("text"):
+            raise ValueError(f"{path}: row {n}: no text (a labelled row needs a `text` column with the feedback)")
+        if r.get("category") not in CATEGORIES:
+            raise ValueError(f"{path}: row {n}: needs a category in {CATEGORIES}, got {r.get('category')!r}")
         r.setdefault("split", "train")
     return rows
 
