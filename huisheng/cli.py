@@ -106,7 +106,7 @@ def _print_run(result: dict) -> None:
     a, c = result["analyze"], result["recluster"]
     typer.echo(f"analyze: {a['analysed']} items classified with {a['model_version']}")
     typer.echo(f"recluster: {c['joined']} joined existing clusters, {c['new_clusters']} new clusters, "
-               f"{c['unclustered']} waiting for more voices"
+               f"{c['unclustered']} waiting for more voices ({c.get('waiting_total', c['unclustered'])} in all)"
                + (f", {c['repaired']} clusters repaired" if c.get("repaired") else "")
                + (f", {c['respaced']} clusters moved to the current clustering space" if c.get("respaced") else ""))
     for sp in c.get("spikes", []):

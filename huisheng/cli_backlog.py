@@ -23,4 +23,4 @@ def backlog(chunk: int = typer.Option(5000, "--chunk", min=1, help="items per ch
     if "recluster" in r:
         c = r["recluster"]
         typer.echo(f"recluster: {c['joined']} joined existing clusters, {c['new_clusters']} new clusters, "
-                   f"{c['unclustered']} waiting for more voices")
+                   f"{c['unclustered']} waiting for more voices ({c.get('waiting_total', c['unclustered'])} in all)")

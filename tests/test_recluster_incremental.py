@@ -148,9 +148,10 @@ def test_new_voices_group_with_one_that_waited(db, settings, tmp_path):
         ("a1", "扫地机器人添加设备一直失败，配网到百分之九十九就断开，重启路由器也没用"),
         ("x1", "希望增加夜间模式，晚上看屏幕太刺眼了")]), source="feed", progress=False)
     analyse_pending(db, settings)
-    rc.recluster(db, settings)
+    summary = rc.recluster(db, settings)
     first = _state(db)
     assert first[("feed", "a1")] == (None, True)  # alone: waits, marked as looked at
+    assert (summary.unclustered, summary.waiting_total) == (2, 2)
 
     ingest_file(db, settings, _feed(tmp_path / "b.jsonl", [
         ("a2", "扫地机器人配网一直失败，每次到百分之九十九就断开连接，路由器重启过了"),
@@ -162,6 +163,9 @@ def test_new_voices_group_with_one_that_waited(db, settings, tmp_path):
     assert len(ids) == 1 and None not in ids, after
     assert summary.new_clusters == 1
     assert after[("feed", "x1")] == (None, True)  # unrelated: still waiting, not looked at again as new
+    # none of this run's items waits, but x1 from the first run still does: the run line says both
+    assert (summary.unclustered, summary.waiting_total) == (0, 1)
+    assert "0 items wait for more voices (1 in all)" in summary.line()
 
 
 def test_reanalysis_that_changes_the_category_makes_an_item_new_again(db, settings, tmp_path):

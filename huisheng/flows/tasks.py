@@ -57,7 +57,7 @@ def recluster_task() -> dict:
     db, settings = _db_and_settings()
     s = recluster(db, settings)
     return {"joined": s.joined, "new_clusters": s.new_clusters, "matched_groups": s.matched_groups,
-            "unclustered": s.unclustered, "repaired": s.repaired, "respaced": s.respaced, "spikes": spike_report(db, settings.timezone)}
+            "unclustered": s.unclustered, "waiting_total": s.waiting_total, "repaired": s.repaired, "respaced": s.respaced, "spikes": spike_report(db, settings.timezone)}
 
 
 @task(name="retrain-classifier")

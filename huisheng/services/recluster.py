@@ -51,7 +51,8 @@ class ReclusterSummary:
     joined: int = 0
     new_clusters: int = 0
     matched_groups: int = 0
-    unclustered: int = 0
+    unclustered: int = 0  # this run's new items left waiting
+    waiting_total: int = 0  # every item waiting for more voices, this run's and earlier runs'
     repaired: int = 0
     respaced: int = 0  # clusters re-expressed in the current vector space (a clustering setting changed)
     touched: set[int] = field(default_factory=set)  # clusters to refresh in full (keywords, quotes, centroid)
@@ -59,7 +60,7 @@ class ReclusterSummary:
 
     def line(self) -> str:
         return (f"{self.joined} items joined existing clusters, {self.new_clusters} new clusters, "
-                f"{self.unclustered} items wait for more voices"
+                f"{self.unclustered} items wait for more voices ({self.waiting_total} in all)"
                 + (f", {self.repaired} clusters repaired" if self.repaired else "")
                 + (f", {self.respaced} clusters moved to the current clustering space" if self.respaced else ""))
 
@@ -128,6 +129,8 @@ def recluster(db: Database, settings: Settings) -> ReclusterSummary:
         for start in range(0, len(new), CHUNK):
             _place_step(db, settings, vec, category, new[start : start + CHUNK], pool, summary, waiting)
     summary.unclustered = len(waiting)
+    with db.session() as s:
+        summary.waiting_total = cstore.waiting_total(s, CLUSTERED_CATEGORIES)
     light = _light_growth(db, summary)
     refresh_clusters(db, settings, summary.touched | (set(summary.grown) - set(light)))
     grow_clusters(db, light)

@@ -96,6 +96,14 @@ def waiting_items(s: Session, category: str, checked: bool, limit: int | None = 
     return list(s.execute(q if limit is None else q.limit(limit)))
 
 
+def waiting_total(s: Session, categories: tuple[str, ...]) -> int:
+    """Items of these categories looked at and left waiting for more voices, from every run so far."""
+    effective = func.coalesce(Item.human_category, Analysis.category)
+    return int(s.scalar(select(func.count()).select_from(Analysis).join(Item, Item.id == Analysis.item_id)
+                        .where(Analysis.cluster_id.is_(None), Analysis.cluster_checked_at.is_not(None),
+                               effective.in_(categories))) or 0)
+
+
 def mark_checked(s: Session, item_ids: list[int], when: datetime, chunk: int = 900) -> None:
     """Items the recluster step grouped with nothing: they wait, and later runs pair them only with new items."""
     for start in range(0, len(item_ids), chunk):
