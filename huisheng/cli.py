@@ -162,6 +162,20 @@ def board(port: Optional[int] = typer.Option(None, help="port (default from sett
     raise typer.Exit(_run_board(_setup(), port))
 
 
+def _check_port_free(host: str, port: int) -> None:
+    """One clear line instead of the board's address followed by Streamlit's "Port N is not available"."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is no clash
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise CliError(f"cannot start the board on {host}:{port}: {e.strerror or e} (another board running? "
+                           "choose a port with --port or HUISHENG_BOARD_PORT)") from e
+
+
 def _run_board(settings, port: int | None = None) -> int:
     from huisheng.guards import board_exposure_warning
 
@@ -171,6 +185,7 @@ def _run_board(settings, port: int | None = None) -> int:
     warning = board_exposure_warning(settings.board_host, login_enabled=True)
     if warning:
         typer.echo(f"huisheng: {warning}", err=True)
+    _check_port_free(settings.board_host, port)
     typer.echo(f"huisheng board: http://{settings.board_host}:{port}  (Ctrl+C to stop)")
     # huisheng.app.launch: Streamlit with the pages' modules imported before it listens (the first visitor waited
     # for them)

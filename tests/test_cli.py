@@ -144,6 +144,18 @@ def test_ingest_a_folder_reads_the_feedback_files_in_it(tmp_path, monkeypatch):
     assert r.returncode == 1 and "a folder with no feedback files" in r.stderr and r.stderr.strip().count("\n") == 0
 
 
+def test_board_on_a_port_in_use_is_one_clear_line(tmp_path):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = _run("board", "--port", str(port))
+    assert r.returncode == 1 and r.stdout == "", r.stdout
+    assert r.stderr.strip().count("\n") == 0 and f"cannot start the board on 127.0.0.1:{port}" in r.stderr, r.stderr
+
+
 def test_demo_loads_the_sample_and_serves_the_board(tmp_path, monkeypatch):
     """`huisheng demo` (what `make demo` runs): sample ingested and analysed through Prefect, board answering."""
     from sqlalchemy import func, select

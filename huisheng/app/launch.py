@@ -17,8 +17,20 @@ WARM = ("pandas", "altair", "sqlalchemy", "huisheng.services.accounts", "huishen
 
 
 def warm_up() -> None:
-    for name in WARM:
-        importlib.import_module(name)
+    import logging
+
+    # a module defining st.cache_data functions, imported before the server runs, makes Streamlit warn "No runtime
+    # found" once per module: expected here, and every board start printed it as a WARNING
+    import streamlit.runtime.caching.cache_data_api  # noqa: F401  (Streamlit sets its loggers' levels on import)
+
+    cache_log = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+    level = cache_log.level
+    cache_log.setLevel(logging.ERROR)
+    try:
+        for name in WARM:
+            importlib.import_module(name)
+    finally:
+        cache_log.setLevel(level)
 
 
 def main() -> None:
