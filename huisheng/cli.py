@@ -71,18 +71,20 @@ def ingest(paths: list[Path] = typer.Argument(..., help="CSV, JSONL or XLSX file
                    f"unchanged {r['unchanged']}, quarantined {r['quarantined']}")
 
 
-def _input_files(paths: list[Path]) -> list[Path]:
-    """The files named, a folder standing for the feedback files directly in it (name order; hidden files and other
-    types left out). Checked before any Prefect run, so a typo is one clear line."""
-    from huisheng.sources.files import SUPPORTED
+FOLDER_TYPES = (".csv", ".tsv", ".jsonl", ".ndjson", ".xlsx")
 
+
+def _input_files(paths: list[Path]) -> list[Path]:
+    """The files named, a folder standing for the feedback files directly in it (name order). In a folder only
+    CSV/TSV/JSONL/XLSX count (a README.txt or notes.json is not feedback); hidden files and Excel's lock files
+    (~$name.xlsx, there while the workbook is open) are left out. Checked before any Prefect run."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
-            found = sorted(f for f in p.iterdir()
-                           if f.is_file() and not f.name.startswith(".") and f.suffix.lower() in SUPPORTED)
+            found = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith((".", "~$"))
+                           and f.suffix.lower() in FOLDER_TYPES)
             if not found:
-                raise CliError(f"{p}: a folder with no feedback files in it (looked for {', '.join(SUPPORTED)})")
+                raise CliError(f"{p}: a folder with no feedback files in it (looked for {', '.join(FOLDER_TYPES)})")
             out += found
         elif p.is_file():
             out.append(p)

@@ -115,8 +115,8 @@ def test_ingest_command_quarantines_and_is_idempotent(tmp_path, monkeypatch):
 
 
 def test_a_file_of_bad_rows_only_is_written_not_a_crash(tmp_path):
-    """`huisheng cluster` on a file whose every row is bad (or that has no rows) used to fail with scikit-learn's
-    "empty vocabulary"; every row still gets its output line with the reason."""
+    """`huisheng cluster` on a file whose every row is bad, that has no rows, or whose rows are only an export's
+    stamps used to fail with scikit-learn's "empty vocabulary"; every row still gets its output line."""
     p = tmp_path / "blank.csv"
     p.write_text("id,text\n1,\n2, \n", encoding="utf-8")
     for command in ("cluster", "classify"):
@@ -125,6 +125,18 @@ def test_a_file_of_bad_rows_only_is_written_not_a_crash(tmp_path):
         assert r.returncode == 0, r.stderr
         lines = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
         assert [(x["id"], x["error"]) for x in lines] == [("1", "empty text"), ("2", "empty text")]
+    header_only = tmp_path / "header.csv"
+    header_only.write_text("id,text\n", encoding="utf-8")
+    r = _run("cluster", str(header_only), "-o", str(tmp_path / "h.jsonl"))
+    assert r.returncode == 0 and (tmp_path / "h.jsonl").read_text() == "", r.stderr
+    # rows that are only what an export added (a removed stamp, a separator): each still gets its own group
+    stamps = tmp_path / "stamps.csv"
+    stamps.write_text("id,text\n1,（该条评论已被删除）\n2,------\n", encoding="utf-8")
+    r = _run("cluster", str(stamps), "-o", str(tmp_path / "s.jsonl"))
+    assert r.returncode == 0, r.stderr
+    lines = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [x["id"] for x in lines] == ["1", "2"] and len({x["cluster_id"] for x in lines}) == 2
+    assert all(x["cluster_id"] >= 0 for x in lines)
 
 
 def test_ingest_a_folder_reads_the_feedback_files_in_it(tmp_path, monkeypatch):
@@ -133,6 +145,8 @@ def test_ingest_a_folder_reads_the_feedback_files_in_it(tmp_path, monkeypatch):
     (folder / "a.csv").write_text("id,内容\n1,闪退了\n", encoding="utf-8")
     (folder / "b.jsonl").write_text('{"id": "2", "text": "希望加夜间模式"}\n', encoding="utf-8")
     (folder / "notes.md").write_text("not feedback", encoding="utf-8")
+    (folder / "README.txt").write_text("Exported from 七麦", encoding="utf-8")
+    (folder / "~$b.xlsx").write_bytes(b"lock")  # Excel's lock file while b.xlsx is open
     (folder / ".partial.csv").write_text("id,内容\n9,还在写\n", encoding="utf-8")
     monkeypatch.setenv("HUISHENG_DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
     r = _run("ingest", "--no-flow", str(folder))

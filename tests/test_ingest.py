@@ -111,13 +111,42 @@ def test_a_review_site_export_with_a_banner_above_the_header(tmp_path):
         ("必备", "家庭物联网最好的app，必备！", "grayfeeler", 5.0), ("闪退", "更新以后一打开就闪退", "小明", 1.0)]
     assert good[0].created_at.isoformat() == "2019-10-04T18:17:51"  # 02:17:51 in Asia/Shanghai, stored as UTC
     assert [(b.row_number, b.reason) for b in bad] == [(6, "empty text")]
-    assert len(json.loads(bad[0].raw)) == 5  # read as wide as the header
+    assert json.loads(bad[0].raw) == [None, "数据支持一次性导出5000条，超过限制建议分批导出。"]  # not 300 cells wide
 
     c = tmp_path / "export.csv"
     c.write_text("米家_评论详情\n\n发表时间,作者,评级,标题,内容\n2019-10-05 02:17:51,grayfeeler,5,必备,好用\n",
                  encoding="utf-8")
     good, bad = _split(list(read_file(c)))
     assert [(r.title, r.text, r.meta.get("rating")) for r in good] == [("必备", "好用", 5.0)] and bad == []
+    t = tmp_path / "export.txt"  # tab-separated, the banner has no tab to tell
+    t.write_text("米家_评论详情\n发表时间\t作者\t评级\t标题\t内容\n2019-10-05\tg\t4\t还行\t能用\n", encoding="utf-8")
+    assert [(r.title, r.text) for r in _split(list(read_file(t)))[0]] == [("还行", "能用")]
+
+
+def test_a_data_row_is_not_taken_for_the_header(tmp_path):
+    """反馈内容 is no text alias; the 类型 column's value 评论 is. The first data row must not become the header (the
+    file's texts would be the word 评论): the file fails as before, naming the rows searched."""
+    p = tmp_path / "x.csv"
+    p.write_text("编号,类型,反馈内容\n1,评论,闪退了\n2,评论,好用\n", encoding="utf-8")
+    with pytest.raises(UnsupportedFile, match="no text column in the first 10 rows"):
+        list(read_file(p))
+    wb = Workbook()
+    wb.active.append(["编号", "类型", "反馈内容"])
+    wb.active.append([1, "comment", "闪退了"])
+    x = tmp_path / "x.xlsx"
+    wb.save(x)
+    with pytest.raises(UnsupportedFile, match="no sheet has a text column"):
+        list(read_file(x))
+
+
+def test_xlsx_cells_past_a_short_header_land_in_metadata(tmp_path):
+    wb = Workbook()
+    wb.active.append(["id", "内容"])
+    wb.active.append(["1", "好用", "extra"])
+    p = tmp_path / "short.xlsx"
+    wb.save(p)
+    (r,) = list(read_file(p))
+    assert (r.text, r.meta.get("col2")) == ("好用", "extra")
 
 
 def test_missing_text_column_and_unsupported_type(tmp_path):

@@ -9,8 +9,9 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy.orm import Session
 
-from huisheng.app.data import audit_frame, fmt_time, none_if_all
+from huisheng.app.data import audit_frame, cluster_category_filter, fmt_time, none_if_all
 from huisheng.app.safe import one_line
+from huisheng.models.normalize import user_voice
 from huisheng.models.trends import Spike
 from huisheng.services import trends
 from huisheng.storage import clusters as cstore
@@ -87,7 +88,7 @@ def search_cluster_ids(s: Session, query: str) -> set[int] | None:
 
 def _board_clusters(s: Session, category: str | None, status: str | None, only: set[int] | None) -> list:
     """Light rows (id, label, category, size, first_seen, keywords) of the live clusters the filters keep."""
-    clusters = cstore.board_cluster_rows(s, category=none_if_all(category), status=none_if_all(status))
+    clusters = cstore.board_cluster_rows(s, category=cluster_category_filter(category), status=none_if_all(status))
     return clusters if only is None else [c for c in clusters if c.id in only]
 
 
@@ -110,9 +111,11 @@ def cluster_cards(s: Session, category: str | None, status: str | None, tz: str,
     audit = cstore.cluster_decisions(s, ids)
     cards = []
     for c in chosen:
-        quotes = [q for q in (c.quotes or []) if q][:QUOTES_ON_CARD]
+        # the user's words (quotes stored before they were cleaned may still carry an export's developer reply)
+        quotes = [q for q in (user_voice(q) for q in (c.quotes or [])) if q][:QUOTES_ON_CARD]
         if not quotes:  # a cluster not yet refreshed by a run: its most similar members stand in
-            quotes = [it.text for it, _a in cstore.cluster_members(s, c.id, limit=QUOTES_ON_CARD)]
+            quotes = [q for q in (user_voice(it.text) for it, _a in
+                                  cstore.cluster_members(s, c.id, limit=QUOTES_ON_CARD)) if q]
         t = recent.get(c.id)
         cards.append(ClusterCard(id=c.id, label=c.label or "", label_locked=bool(c.label_locked), category=c.category,
                                  size=int(c.size or 0), status=c.status, version=int(c.version), first_seen=c.first_seen,

@@ -77,10 +77,13 @@ def score_bars(scores: dict | None, width: int = 12) -> str:
     return "\n".join(lines)
 
 
-def none_if_all(value: str | None) -> str | tuple[str, ...] | None:
-    if value == TRIAGE:
-        return TRIAGE_CATEGORIES
+def none_if_all(value: str | None) -> str | None:
     return None if value in (None, "", ALL) else value
+
+
+def cluster_category_filter(value: str | None) -> str | tuple[str, ...] | None:
+    """The clusters page's category choice as storage takes it (TRIAGE: bugs and requests)."""
+    return TRIAGE_CATEGORIES if value == TRIAGE else none_if_all(value)
 
 
 # ---------------------------------------------------------------------------------------------------- overview

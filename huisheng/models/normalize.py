@@ -22,8 +22,12 @@ SPACE_RE = re.compile(r"\s+")
 # what review-ranking sites add to an App Store export: the developer's reply after a separator line, a "removed by
 # Apple" stamp, and separator lines of dashes. None of it is the user's voice: left in, one boilerplate reply (with
 # its support QQ group number) made 74 unrelated 米家 bug reports one cluster and looked like a contact id to spam cues.
-DEVELOPER_REPLY_RE = re.compile(r"(?:[-—_=－]{4,}\s*|(?:^|\n)\s*)(?:开发者回复|開發者回[覆复])\s*[:：].*", re.S)
+DEVELOPER_REPLY_RE = re.compile(r"(?:[-—_=－]{4,}\s*|(?:^|\n)\s*)开发者回复\s*[:：].*", re.S)
 EXPORT_NOISE_RE = re.compile(r"[(（]该条评论已经?被删除[)）]|[-—_=－]{4,}")
+# quotes also drop the traditional-script forms; normalize() keeps its rules as they were, since the content hash
+# (and so the id of an id-less row) of every stored text depends on them
+_REPLY_ANY_SCRIPT_RE = re.compile(r"(?:[-—_=－]{4,}\s*|(?:^|\n)\s*)(?:开发者回复|開發者回[覆复])\s*[:：].*", re.S)
+_NOISE_ANY_SCRIPT_RE = re.compile(r"[(（](?:该条评论已经?被删除|該條評論已經?被刪除)[)）]|[-—_=－]{4,}")
 
 URL_TOKEN = " URL "
 MENTION_TOKEN = " MENTION "
@@ -57,8 +61,10 @@ def to_simplified(text: str) -> str:
 
 def user_voice(text: str) -> str:
     """The text as the user wrote it, without what an export site added (the developer's reply, the removed stamp,
-    separator lines): what a quote on the board or in a ticket shows. Nothing else is changed."""
-    text = EXPORT_NOISE_RE.sub(" ", DEVELOPER_REPLY_RE.sub("", text or ""))
+    separator lines) and invisible characters: what a quote on the board or in a ticket shows. Script, case and
+    line breaks are kept; runs of spaces left where something was cut become one."""
+    text = ZERO_WIDTH_RE.sub("", text or "")
+    text = _NOISE_ANY_SCRIPT_RE.sub(" ", _REPLY_ANY_SCRIPT_RE.sub("", text))
     return re.sub(r"[ \t\u3000]{2,}", " ", text).strip()
 
 

@@ -26,6 +26,7 @@ app 应用 用户 大家 开发者 官方 客服 一次 每次 老是 总是 经
 """.split())
 
 
+UNNAMED = "(未命名)"  # a group whose members share no word worth naming
 _CLAUSES = re.compile(r"[，,。.！!？?；;：:、~～…\n]+")
 # jieba (with our user dictionary) keeps some frames glued to their object: 希望增加, 建议加; the object alone is the topic
 FRAME_PREFIXES = ("希望", "建议", "能不能", "可不可以", "能否", "求求", "麻烦")
@@ -92,7 +93,7 @@ class ClassTfidfLabeler:
             chosen = [c for c in chosen if c not in w] + [w] if any(c in w for c in chosen) else chosen + [w]
             if len(chosen) == self.label_words:
                 break
-        return " · ".join(chosen) if chosen else "(未命名)"
+        return " · ".join(chosen) if chosen else UNNAMED
 
     def central_quotes(self, texts: Sequence[str], X: np.ndarray, center: np.ndarray) -> list[str]:
         if len(texts) == 0:
@@ -101,7 +102,7 @@ class ClassTfidfLabeler:
         quotes, seen = [], set()
         for i in order:
             t = texts[i]
-            if t not in seen:
+            if t and t not in seen:  # a text that was only an export's stamp or reply is no quote
                 quotes.append(t)
                 seen.add(t)
             if len(quotes) == self.n_quotes:

@@ -11,6 +11,7 @@ import numpy as np
 from huisheng.models.classifier import join_title
 from huisheng.models.normalize import normalize
 from huisheng.models.quality import quality_score
+from huisheng.models.representation import UNNAMED
 from huisheng.models.tokenize import JiebaTokenizer
 from huisheng.models.topics import TopicResult, group_topics
 from huisheng.models.vectorize import topic_vectorizer
@@ -97,8 +98,10 @@ def cluster_texts(settings: Settings, texts: list[str], categories: list[str], f
     dictionaries (the grouping embeds nothing and segments nothing until the labels; 20,000 reviews: ~0.2 GB less
     at the grouping's peak)."""
     texts = [normalize(t) for t in texts]
-    if not texts:  # a file of bad rows only: nothing to group (the vectoriser cannot fit on nothing)
-        return TopicResult(np.full(0, -1), {}, {}, {})
+    if not any(texts):  # no rows, or only rows with nothing left to compare (an export's stamp): the vectoriser
+        # cannot fit on nothing; each row is a one-off, as the command gives every valid row a group
+        return TopicResult(np.arange(len(texts)), {i: UNNAMED for i in range(len(texts))},
+                           {i: [] for i in range(len(texts))}, {i: [] for i in range(len(texts))})
     X = topic_vectorizer(settings).transform(texts, categories)
     if free_models:
         from huisheng.models.heap import release_models

@@ -24,7 +24,8 @@ from huisheng.sources.fields import DateError, map_columns, parse_datetime, pars
 from huisheng.sources.records import BadRow, Record
 
 HEADER_SCAN = 10  # rows above the header (a site's banner, blank rows) are looked past, this many at most
-XLSX_HEADER_COLS = 1000
+BANNER_CELLS = 2  # a row above the header fills at most this many cells (a title, a notice)
+XLSX_MAX_COLS = 1000  # exports declare all 16,384 of Excel's columns: no row is read wider than this
 SUPPORTED = (".csv", ".tsv", ".txt", ".jsonl", ".ndjson", ".json", ".xlsx")
 MAX_RECORD_LINES = 200  # a quoted CSV field spanning more lines than this is an unclosed quote
 MAX_ID_CHARS = 256  # items.external_id and items.author are VARCHAR(256): the same limit on SQLite and PostgreSQL
@@ -182,14 +183,22 @@ def _swallowed_row(lines: list[str], start: int, consumed: int, delimiter: str, 
 
 
 def find_header(rows) -> tuple[int, list[str]] | None:
-    """(0-based position, cells) of the header: the first of the first ``HEADER_SCAN`` rows naming a text column.
-    Review-site exports (七麦 and the like) put a banner and a blank row above it; those are not data."""
+    """(0-based position, cells) of the header: the first of the first ``HEADER_SCAN`` rows naming a text column,
+    provided every row above it is a banner (blank, or at most ``BANNER_CELLS`` filled cells, fewer than the
+    header's). Review-site exports (七麦 and the like) put a title and a notice row above it; those are not data. A
+    row of data whose cell happens to be 评论 or comment (a 类型 column) below an unrecognised header is not taken
+    for the header: the file still fails with "no text column"."""
+    above_max = 0
     for k, row in enumerate(rows):
         if k >= HEADER_SCAN:
             return None
         cells = [str(h) if h is not None else "" for h in row]
-        if "text" in map_columns(cells).values():
+        filled = sum(1 for c in cells if c.strip())
+        if "text" in map_columns(cells).values() and (k == 0 or (above_max <= BANNER_CELLS and above_max < filled)):
             return k, cells
+        above_max = max(above_max, filled)
+        if above_max > BANNER_CELLS:
+            return None
     return None
 
 
@@ -204,11 +213,18 @@ def _read_csv(path: Path, builder: RowBuilder) -> Iterator[Record | BadRow]:
     encoding, lines, bad_lines = decode_lines(path.read_bytes())
     if not lines:
         return
-    delimiter = "\t" if path.suffix.lower() == ".tsv" or ("\t" in lines[0] and "," not in lines[0]) else ","
-    found = find_header(_cells(ln, delimiter) for ln in lines)
+    # the delimiter is the one that makes a header (a banner line above it tells nothing)
+    delimiters = ["\t"] if path.suffix.lower() == ".tsv" else ["\t", ","] if "\t" in lines[0] and "," not in lines[0] else [",", "\t"]
+    found, delimiter = None, delimiters[0]
+    for delimiter in delimiters:
+        found = find_header(_cells(ln, delimiter) for ln in lines)
+        if found is not None:
+            break
     if found is None:
+        delimiter = delimiters[0]
         header = next(csv.reader([lines[0]], delimiter=delimiter))
-        raise UnsupportedFile(f"{path}: no text column (expected one of text/content/comment/评论/内容/正文), got {header}")
+        raise UnsupportedFile(f"{path}: no text column in the first {HEADER_SCAN} rows (expected one of "
+                              f"text/content/comment/评论/内容/正文), got {header}")
     at, header = found
     mapping = map_columns(header)
     id_col = next((k for k, v in mapping.items() if v == "id"), None)
@@ -297,8 +313,9 @@ def _read_xlsx(path: Path, builder: RowBuilder) -> Iterator[Record | BadRow]:
         skipped: list[BadRow] = []
         for k, ws in enumerate(wb.worksheets):
             where = str(path) if k == 0 else f"{path} [sheet {ws.title}]"
-            # exports often declare every one of Excel's 16,384 columns: read only as wide as the header
-            found = find_header(ws.iter_rows(values_only=True, max_row=HEADER_SCAN, max_col=XLSX_HEADER_COLS))
+            # exports often declare every one of Excel's 16,384 columns: rows are read at most XLSX_MAX_COLS wide and
+            # their trailing empty cells dropped (a cell past the header's last name lands in metadata as colN)
+            found = find_header(ws.iter_rows(values_only=True, max_row=HEADER_SCAN, max_col=XLSX_MAX_COLS))
             if found is None:
                 first = next(ws.iter_rows(values_only=True, max_row=1, max_col=50), ())
                 header = [str(h) if h is not None else "" for h in first]
@@ -312,11 +329,12 @@ def _read_xlsx(path: Path, builder: RowBuilder) -> Iterator[Record | BadRow]:
             mapping = map_columns(header)
             read_any = True
             sheet_builder = RowBuilder(where, builder.max_chars, builder.tz, builder.default_kind, builder.parse_dates)
-            rows = ws.iter_rows(values_only=True, min_row=at + 2, max_col=len(header))
+            rows = ws.iter_rows(values_only=True, min_row=at + 2, max_col=XLSX_MAX_COLS)
             for number, row in enumerate(rows, start=at + 2):
                 if row is None or all(v in (None, "") for v in row):
                     continue
-                fields = {mapping[c]: v for c, v in enumerate(row) if c in mapping}
+                row = _trim(row)
+                fields = {mapping.get(c, f"meta:col{c}"): v for c, v in enumerate(row)}
                 raw = json.dumps([v if isinstance(v, (str, int, float)) or v is None else str(v) for v in row], ensure_ascii=False)
                 yield sheet_builder.build(fields, number, raw)
         if not read_any:
@@ -324,6 +342,13 @@ def _read_xlsx(path: Path, builder: RowBuilder) -> Iterator[Record | BadRow]:
         yield from skipped
     finally:
         wb.close()
+
+
+def _trim(row: tuple) -> tuple:
+    end = len(row)
+    while end and row[end - 1] in (None, ""):
+        end -= 1
+    return row[:end]
 
 
 def read_file(path: str | Path, *, max_chars: int = 5000, tz: str = "Asia/Shanghai",
