@@ -404,3 +404,21 @@ def test_a_run_stopped_while_moving_clusters_to_a_new_space_is_finished_by_the_n
         assert s.get(Cluster, named).label == "PM 起的名字"
     assert after == {cid: new_space for cid in live}
     assert {k: v[0] for k, v in _state(db).items() if k in members_before} == members_before
+
+
+def test_quotes_keep_the_title_a_review_was_written_under(db, settings, tmp_path):
+    """App Store reviews often say it all in the title and "如题" (as the title says) in the body: a quote of the body
+    alone told a PM nothing."""
+    rows = [("t1", "不适配ipad横屏", "如题"), ("t2", "iPad上不能横屏", "如题，希望尽快适配ipad横屏"),
+            ("t3", "希望支持ipad横屏", "如题"), ("t4", "ipad横屏什么时候适配", "如题")]
+    with open(tmp_path / "titled.jsonl", "w", encoding="utf-8") as f:
+        for i, title, text in rows:
+            f.write(json.dumps({"id": i, "title": title, "text": text}, ensure_ascii=False) + "\n")
+    ingest_file(db, settings, tmp_path / "titled.jsonl", source="store", progress=False)
+    analyse_pending(db, settings)
+    rc.recluster(db, settings)
+    with db.session() as s:
+        clusters = [c for c in s.scalars(select(Cluster).where(Cluster.merged_into.is_(None))) if c.size]
+    assert clusters, "the four reviews of one request make a cluster"
+    quotes = [q for c in clusters for q in c.quotes]
+    assert quotes and all("横屏" in q for q in quotes) and "如题" not in quotes, quotes

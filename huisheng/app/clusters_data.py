@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from huisheng.app.data import audit_frame, cluster_category_filter, fmt_time, none_if_all
 from huisheng.app.safe import one_line
+from huisheng.models.classifier import join_title
 from huisheng.models.normalize import user_voice
 from huisheng.models.trends import Spike
 from huisheng.services import trends
@@ -114,7 +115,7 @@ def cluster_cards(s: Session, category: str | None, status: str | None, tz: str,
         # the user's words (quotes stored before they were cleaned may still carry an export's developer reply)
         quotes = [q for q in (user_voice(q) for q in (c.quotes or [])) if q][:QUOTES_ON_CARD]
         if not quotes:  # a cluster not yet refreshed by a run: its most similar members stand in
-            quotes = [q for q in (user_voice(it.text) for it, _a in
+            quotes = [q for q in (user_voice(join_title(it.title, it.text)) for it, _a in
                                   cstore.cluster_members(s, c.id, limit=QUOTES_ON_CARD)) if q]
         t = recent.get(c.id)
         cards.append(ClusterCard(id=c.id, label=c.label or "", label_locked=bool(c.label_locked), category=c.category,

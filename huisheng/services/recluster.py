@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from huisheng import progress
 from huisheng.faults import checkpoint
 from huisheng.models.clustering import EXACT_MAX, ThresholdClusterer, assign_to_centroids, centroid
+from huisheng.models.classifier import join_title
 from huisheng.models.embedders import get_embedder
 from huisheng.models.normalize import user_voice
 from huisheng.models.pii import mask_label
@@ -329,7 +330,7 @@ def refresh_clusters(db: Database, settings: Settings, cluster_ids: set[int], ma
             kw = keywords.get(cid, [])
             # a label/keyword is shown and exported everywhere: a contact id many members repeat must not be one
             stats[cid] = (center, [mask_label(k) for k in kw], mask_label(labeler.label(kw)),
-                          labeler.central_quotes([user_voice(m[4]) for m in sample], X, center), len(rows),
+                          labeler.central_quotes([user_voice(join_title(m[5], m[4])) for m in sample], X, center), len(rows),
                           min(dates, default=None), max(dates, default=None))
         _write_stats(db, stats, vec.name if adopt_space else None)
 

@@ -111,8 +111,8 @@ def mark_checked(s: Session, item_ids: list[int], when: datetime, chunk: int = 9
                   .values(cluster_checked_at=when))
 
 
-def member_rows(s: Session, cluster_id: int) -> list[tuple[int, str, str, datetime | None, str]]:
-    """(item id, normalised text, content hash, created_at, original text) of a cluster's members."""
+def member_rows(s: Session, cluster_id: int) -> list[tuple[int, str, str, datetime | None, str, str | None]]:
+    """(item id, normalised text, content hash, created_at, original text, title) of a cluster's members."""
     return members_by_cluster(s, [cluster_id])[cluster_id]
 
 
@@ -122,7 +122,7 @@ def members_by_cluster(s: Session, cluster_ids: list[int], chunk: int = 900) -> 
     for start in range(0, len(cluster_ids), chunk):
         for cid, *row in s.execute(
                 select(Analysis.cluster_id, Item.id, Item.normalized_text, Item.content_hash,
-                       func.coalesce(Item.created_at, Item.ingested_at), Item.text)
+                       func.coalesce(Item.created_at, Item.ingested_at), Item.text, Item.title)
                 .join(Analysis, Analysis.item_id == Item.id)
                 .where(Analysis.cluster_id.in_(cluster_ids[start : start + chunk])).order_by(Item.id)):
             out[cid].append(tuple(row))
@@ -267,7 +267,7 @@ def split(s: Session, cluster_id: int, item_ids: list[int], label: str, actor: s
     src = _locked(s, cluster_id, expected_version)
     if src.merged_into is not None:
         raise ValueError(f"cluster {cluster_id} was merged into {src.merged_into}")
-    members = {iid: (h, when) for iid, _t, h, when, _o in member_rows(s, src.id)}
+    members = {iid: (h, when) for iid, _t, h, when, *_text in member_rows(s, src.id)}
     strangers = [i for i in item_ids if i not in members]
     if strangers:
         raise ValueError(f"not members of cluster {cluster_id}: {strangers[:10]}")
