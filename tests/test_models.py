@@ -201,3 +201,16 @@ def test_a_labelled_file_may_name_its_label_column_and_categories_its_own_way(tm
     wrong.write_text("text,category\n闪退了,bugs\n,bug\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"row 1: needs a category .* got 'bugs'"):
         load_labelled(wrong)
+
+
+def test_quotes_say_something_and_do_not_repeat_each_other():
+    """The members closest to a big crash cluster's centre were shouts ("闪退", "闪退闪退闪退"): a ticket quoting
+    three of them tells an engineer nothing. Among the closest members, those naming a device, a version or a
+    screen come first, and a quote that only repeats one already chosen is skipped."""
+    texts = ["闪退", "闪退闪退闪退闪退", "闪退", "一进软件首页就闪退", "iOS12，iPhone8，更新后打开就闪退，重装也没用",
+             "更新后闪退，打开首页就退出", "更新后闪退，打开首页就退出了"]
+    sims = np.array([1.0, 0.96, 0.95, 0.9, 0.7, 0.8, 0.79])
+    quotes = ClassTfidfLabeler().central_quotes(texts, np.eye(len(texts)), sims)
+    assert quotes == ["一进软件首页就闪退", "更新后闪退，打开首页就退出", "iOS12，iPhone8，更新后打开就闪退，重装也没用"]
+    # a cluster of shouts only still gets its quotes
+    assert ClassTfidfLabeler().central_quotes(["闪退", "闪退了"], np.eye(2), np.array([1.0, 0.9])) == ["闪退", "闪退了"]

@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from huisheng.models.normalize import user_voice
+from huisheng.models.representation import is_telling
 from huisheng.models.pii import mask_label, mask_pii
 from huisheng.storage import clusters as cstore
 from huisheng.storage.schema import Cluster, Item
@@ -115,11 +116,12 @@ def _quotes(session: Session, c: Cluster, n: int) -> list[str]:
         if len(picked) >= n:
             break
         add(q)
-    if len(picked) < n:
-        for item, _analysis in cstore.cluster_members(session, c.id, limit=max(n * 4, 20)):
+    if len(picked) < n:  # topped up from the most similar members, those that say something first
+        texts = [_item_text(item) for item, _analysis in cstore.cluster_members(session, c.id, limit=max(n * 4, 20))]
+        for text in sorted(texts, key=lambda t: not is_telling(t)):
             if len(picked) >= n:
                 break
-            add(_item_text(item))
+            add(text)
     return picked
 
 
