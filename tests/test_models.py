@@ -150,6 +150,11 @@ def test_a_word_repeated_for_emphasis_is_not_a_phrase():
               1: ["希望增加夜间模式", "求夜间模式", "夜间模式什么时候出"]}
     kw = ClassTfidfLabeler().keywords(groups)
     assert kw[0][0] == "闪退" and "闪退闪退" not in kw[0]
+    # venting says how the user feels, not what the cluster is about
+    rants = {0: ["垃圾路由器连不上", "路由器连不上，垃圾", "辣鸡，路由器总是连不上", "垃圾更新，路由器连不上"],
+             1: ["希望增加夜间模式", "求夜间模式"]}
+    words = ClassTfidfLabeler().keywords(rants)[0]
+    assert "路由器" in words[:2] and not any("垃圾" in w or "辣鸡" in w for w in words), words
 
 
 def test_label_folds_overlapping_keywords():

@@ -18,6 +18,7 @@ from typing import Sequence
 import numpy as np
 
 from huisheng.models.tokenize import _NUMBER_RE, _PLACEHOLDERS, JiebaTokenizer, load_stopwords
+from huisheng.models.vectorize import VENTING_RE
 
 # words that frame feedback (a request, a complaint, a report) rather than say what it is about
 FRAME_WORDS = frozenset("""希望 建议 能不能 可不可以 可以 能否 加个 加上 增加 添加 支持 出个 求求 麻烦 谢谢 感谢 功能 问题 一下 一直
@@ -54,8 +55,11 @@ class ClassTfidfLabeler:
         self._tok = JiebaTokenizer(drop_stopwords=False)
 
     def _ok(self, w: str) -> bool:
+        # venting (垃圾, 辣鸡, 差评, 醉了…) says how the user feels, not what the cluster is about: real clusters were
+        # labelled "路由器 · 垃圾 · 华为" and "垃圾更新 · 连不上 · 玩意"
         return (len(w) > 1 and w not in load_stopwords(self._tok.stopwords) and w not in _PLACEHOLDERS
-                and w.lower() not in FRAME_WORDS and not w.startswith(FRAME_PREFIXES) and not _NUMBER_RE.match(w))
+                and w.lower() not in FRAME_WORDS and not w.startswith(FRAME_PREFIXES) and not _NUMBER_RE.match(w)
+                and not VENTING_RE.search(w))
 
     def terms(self, text: str) -> list[str]:
         """Candidate words and adjacent two-word phrases of one text, each once."""
