@@ -508,6 +508,29 @@ def test_cluster_sparkline_and_weekly_counts(shrinking):
     assert len(weekly_tables) == 3 and int(weekly_tables[0]["2024-04-29"].iloc[0]) == 3
 
 
+def test_a_cluster_quiet_for_30_days_says_so_instead_of_a_flat_line(populated, db):
+    """A historical import (2019 App Store reviews) or a topic gone quiet: the 30-day tab said nothing useful (a line
+    at zero, its axis labelled "0.000000")."""
+    with db.session() as s:
+        src = s.query(Source).first()
+        quiet = Cluster(category="bug", label="早就没人提", keywords=["旧"], quotes=["旧的"], embedder="test", size=3,
+                        first_seen=T0 - timedelta(days=60), last_seen=T0 - timedelta(days=60))
+        s.add(quiet)
+        s.flush()
+        for n in range(3):
+            it = Item(source_id=src.id, external_id=f"quiet{n}", kind="review", text=f"早就没人提{n}",
+                      normalized_text=f"早就没人提{n}", content_hash=f"quiet{n}", created_at=T0 - timedelta(days=60))
+            s.add(it)
+            s.flush()
+            s.add(Analysis(item_id=it.id, category="bug", scores=_scores("bug", 0.9), quality_score=0.1,
+                           model_version="test-1", content_hash=f"quiet{n}", cluster_id=quiet.id))
+    at = open_page("clusters")
+    quiet_notes = [c.value for c in at.caption if "近30天没有新的反馈" in c.value]
+    assert len(quiet_notes) == 1  # the quiet cluster only; the others keep their 30-day line
+    charts = [n for n in at._tree if getattr(n, "type", None) == "vega_lite_chart"]
+    assert len(charts) == 2 + 3  # two 30-day lines, three full-history bars
+
+
 def test_cluster_split_creates_a_locked_cluster_with_an_audit_row(populated, db):
     from huisheng.storage.schema import EmbeddingCache
 

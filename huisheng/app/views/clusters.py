@@ -81,8 +81,11 @@ for c in cards:
                 daily_tab, weekly_tab, history_tab = st.tabs(["近30天 (30 days)", "每周 (weekly)", "全部 (all days)"])
                 if c.trend:
                     st.caption(f"近7天 {c.trend.recent} 条, 前7天 {c.trend.previous} 条, 增长 (growth) {c.growth:.2f}")
-                    daily_tab.vega_lite_chart(clusters_data.chart_data(clusters_data.daily_frame(c.trend.daily)),
-                                              clusters_data.chart_spec("line", 140), width="stretch")
+                    if any(c.trend.daily.values()):
+                        daily_tab.vega_lite_chart(clusters_data.chart_data(clusters_data.daily_frame(c.trend.daily)),
+                                                  clusters_data.chart_spec("line", 140), width="stretch")
+                    else:  # a flat line at 0 (its axis read "0.000000") says less than this
+                        daily_tab.caption("近30天没有新的反馈 (no items in the feed's last 30 days); 见“全部 (all days)”.")
                     weekly_tab.dataframe(clusters_data.weekly_frame(c.trend).T, width="stretch")
                 history_tab.vega_lite_chart(clusters_data.chart_data(c.daily), clusters_data.chart_spec("bar", 140),
                                             width="stretch")
