@@ -23,7 +23,7 @@ from huisheng.models.vectorize import VENTING_RE
 # words that frame feedback (a request, a complaint, a report) rather than say what it is about
 FRAME_WORDS = frozenset("""希望 建议 能不能 可不可以 可以 能否 加个 加上 增加 添加 支持 出个 求求 麻烦 谢谢 感谢 功能 问题 一下 一直
 现在 以前 之前 以后 之后 终于 真的 还是 感觉 觉得 什么 怎么 为什么 时候 这个 那个 就是 已经 还有 有没有 没有 不是 一个 能够 好用 软件
-app 应用 用户 大家 开发者 官方 客服 一次 每次 老是 总是 经常 突然 直接 然后 而且 但是 不过 所以 因为 如果 要是 好了 太好了
+app 应用 用户 大家 开发者 官方 客服 一次 每次 老是 总是 经常 突然 直接 然后 而且 但是 不过 所以 因为 如果 要是 好了 太好了 玩意 东西
 """.split())
 
 
