@@ -437,25 +437,31 @@ def overview_table(at: AppTest):
     return next(d.value for d in at.dataframe if "得分 (score)" in d.value.columns)
 
 
+def _bug_cluster(s, label: str, key: str, created: list) -> int:
+    """A bug cluster whose members (texts ``label0``, ``label1``…) were written at ``created``; its id."""
+    c = Cluster(category="bug", label=label, keywords=["旧"], quotes=["旧的"], embedder="test", size=len(created),
+                first_seen=min(created), last_seen=min(created))
+    s.add(c)
+    s.flush()
+    src = s.query(Source).first()
+    for n, when in enumerate(created):
+        it = Item(source_id=src.id, external_id=f"{key}{n}", kind="review", text=f"{label}{n}",
+                  normalized_text=f"{label}{n}", content_hash=f"{key}{n}", created_at=when)
+        s.add(it)
+        s.flush()
+        s.add(Analysis(item_id=it.id, category="bug", scores=_scores("bug", 0.9), quality_score=0.1,
+                       model_version="test-1", content_hash=f"{key}{n}", cluster_id=c.id))
+    return c.id
+
+
 @pytest.fixture
 def shrinking(populated, db):
     """A third cluster, the largest, whose five voices all came 11 days before the feed's newest day (2024-05-03)."""
     with db.session() as s:
-        src = s.query(Source).first()
-        old = Cluster(category="bug", label="旧问题", keywords=["旧"], quotes=["旧的"], embedder="test", size=5,
-                      first_seen=T0 - timedelta(days=9), last_seen=T0 - timedelta(days=9))
-        s.add(old)
-        s.flush()
-        for n in range(5):
-            it = Item(source_id=src.id, external_id=f"old{n}", kind="review", text=f"旧问题{n}", normalized_text=f"旧问题{n}",
-                      content_hash=f"old{n}", created_at=T0 - timedelta(days=9, hours=-n))
-            s.add(it)
-            s.flush()
-            s.add(Analysis(item_id=it.id, category="bug", scores=_scores("bug", 0.9), quality_score=0.1,
-                           model_version="test-1", content_hash=f"old{n}", cluster_id=old.id))
+        old = _bug_cluster(s, "旧问题", "old", [T0 - timedelta(days=9, hours=-n) for n in range(5)])
         c_feat = s.get(Cluster, populated["clusters"]["feature_request"])
         c_feat.first_seen = T0 + timedelta(days=1)
-    return {**populated["clusters"], "old": old.id}
+    return {**populated["clusters"], "old": old}
 
 
 def test_cluster_sort_orders(shrinking):
@@ -512,18 +518,7 @@ def test_a_cluster_quiet_for_30_days_says_so_instead_of_a_flat_line(populated, d
     """A historical import (2019 App Store reviews) or a topic gone quiet: the 30-day tab said nothing useful (a line
     at zero, its axis labelled "0.000000")."""
     with db.session() as s:
-        src = s.query(Source).first()
-        quiet = Cluster(category="bug", label="早就没人提", keywords=["旧"], quotes=["旧的"], embedder="test", size=3,
-                        first_seen=T0 - timedelta(days=60), last_seen=T0 - timedelta(days=60))
-        s.add(quiet)
-        s.flush()
-        for n in range(3):
-            it = Item(source_id=src.id, external_id=f"quiet{n}", kind="review", text=f"早就没人提{n}",
-                      normalized_text=f"早就没人提{n}", content_hash=f"quiet{n}", created_at=T0 - timedelta(days=60))
-            s.add(it)
-            s.flush()
-            s.add(Analysis(item_id=it.id, category="bug", scores=_scores("bug", 0.9), quality_score=0.1,
-                           model_version="test-1", content_hash=f"quiet{n}", cluster_id=quiet.id))
+        _bug_cluster(s, "早就没人提", "quiet", [T0 - timedelta(days=60)] * 3)
     at = open_page("clusters")
     quiet_notes = [c.value for c in at.caption if "近30天没有新的反馈" in c.value]
     assert len(quiet_notes) == 1  # the quiet cluster only; the others keep their 30-day line

@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 
 from huisheng.app.data import audit_frame, cluster_category_filter, fmt_time, none_if_all
 from huisheng.app.safe import one_line
-from huisheng.models.classifier import join_title
-from huisheng.models.normalize import user_voice
+from huisheng.models.normalize import join_title, user_voice
 from huisheng.models.trends import Spike
 from huisheng.services import trends
 from huisheng.storage import clusters as cstore

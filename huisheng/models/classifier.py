@@ -23,16 +23,12 @@ from sklearn.svm import LinearSVC
 from huisheng.models import CATEGORIES
 from huisheng.models.cues import CueFeatures, has_promotion, has_strong_promotion
 from huisheng.models.embedding_features import embed_memoised, remember
-from huisheng.models.normalize import normalize
+from huisheng.models.normalize import join_title, normalize  # noqa: F401  (join_title: imported from here too)
 from huisheng.models.tokenize import JiebaTokenizer
 
 
 def _normalize_all(texts):
     return [normalize(t) for t in texts]
-
-
-def join_title(title: str | None, text: str) -> str:
-    return f"{title}\n{text}" if title else text
 
 
 class FeedbackClassifier(BaseEstimator, ClassifierMixin):

@@ -29,6 +29,20 @@ EXPORT_NOISE_RE = re.compile(r"[(（]该条评论已经?被删除[)）]|[-—_=�
 _REPLY_ANY_SCRIPT_RE = re.compile(r"(?:[-—_=－]{4,}\s*|(?:^|\n)\s*)(?:开发者回复|開發者回[覆复])\s*[:：].*", re.S)
 _NOISE_ANY_SCRIPT_RE = re.compile(r"[(（](?:该条评论已经?被删除|該條評論已經?被刪除)[)）]|[-—_=－]{4,}")
 
+# words of anger and pleas that any complaint carries (垃圾, 差评, 怎么回事, 尽快修复…): they name no ticket, yet two rants
+# about different faults share them in both the embedding and the batch's word/character TF-IDF. Batch CLI option
+# (``cluster_batch_drop_venting``, measured in bench/bench_batch_topics.py --variants); never a cluster label word.
+# Here with the other text patterns, so the labeler (and the board through it) need not import the vectoriser.
+VENTING_RE = re.compile(
+    r"垃圾软件|垃圾|差评|破玩意|什么玩意|什么鬼|辣鸡|无语|醉了|服了|呵呵|坑爹|太差|差劲|一星|负分|吐槽|傻逼|\bsb\b|卧槽|搞什么|"
+    r"怎么回事|什么情况|为什么|怎么搞的|求解决|尽快|请修复|修复一下|能不能|有没有人|太烂|烂")
+
+
+def join_title(title: str | None, text: str) -> str:
+    """A review as it was written: its title, then its text (the classifier reads it so, quotes show it so)."""
+    return f"{title}\n{text}" if title else text
+
+
 URL_TOKEN = " URL "
 MENTION_TOKEN = " MENTION "
 EMOJI_TOKEN = " EMOJI "

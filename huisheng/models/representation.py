@@ -17,8 +17,8 @@ from typing import Sequence
 
 import numpy as np
 
+from huisheng.models.normalize import VENTING_RE
 from huisheng.models.tokenize import _NUMBER_RE, _PLACEHOLDERS, JiebaTokenizer, load_stopwords
-from huisheng.models.vectorize import VENTING_RE
 
 # words that frame feedback (a request, a complaint, a report) rather than say what it is about
 FRAME_WORDS = frozenset("""希望 建议 能不能 可不可以 可以 能否 加个 加上 增加 添加 支持 出个 求求 麻烦 谢谢 感谢 功能 问题 一下 一直
@@ -123,7 +123,7 @@ class ClassTfidfLabeler:
         sims = np.asarray(X @ center, dtype=np.float64).ravel()
         closest = [int(i) for i in np.argsort(-sims, kind="stable")[: max(QUOTE_POOL * self.n_quotes, 10)]]
         telling = [i for i in closest if is_telling(texts[i])]
-        order = telling + [i for i in closest if i not in set(telling)]
+        order = telling + [i for i in closest if not is_telling(texts[i])]
         quotes: list[str] = []
         grams: list[set[str]] = []
         for i in order:

@@ -24,6 +24,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 
+from huisheng.models.normalize import VENTING_RE
+
 FOCUS_CUES: dict[str, re.Pattern[str]] = {
     "bug": re.compile(
         r"闪退|崩溃|崩了|卡死|死机|白屏|黑屏|报错|错误|失败|异常|打不开|进不去|登不上|登不了|加载不出|转圈|没反应|无响应|到账|"
@@ -38,13 +40,6 @@ _CLAUSE_SPLIT = re.compile(r"[。！？!?；;\n]+|(?<=\D)[，,](?=\D)")
 # letters would make every emoji-laden text a lexical neighbour of every other (measured: -0.03 ARI on the sample)
 _PLACEHOLDER_RE = re.compile(r"\b(?:URL|MENTION|EMOJI)\b")
 
-
-# words of anger and pleas that any complaint carries (垃圾, 差评, 怎么回事, 尽快修复…): they name no ticket, yet two rants
-# about different faults share them in both the embedding and the batch's word/character TF-IDF. Batch CLI option
-# (``cluster_batch_drop_venting``); measured in bench/bench_batch_topics.py --variants.
-VENTING_RE = re.compile(
-    r"垃圾软件|垃圾|差评|破玩意|什么玩意|什么鬼|辣鸡|无语|醉了|服了|呵呵|坑爹|太差|差劲|一星|负分|吐槽|傻逼|\bsb\b|卧槽|搞什么|"
-    r"怎么回事|什么情况|为什么|怎么搞的|求解决|尽快|请修复|修复一下|能不能|有没有人|太烂|烂")
 
 
 def drop_venting(text: str) -> str:

@@ -23,9 +23,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from huisheng import progress
 from huisheng.faults import checkpoint
 from huisheng.models.clustering import EXACT_MAX, ThresholdClusterer, assign_to_centroids, centroid
-from huisheng.models.classifier import join_title
 from huisheng.models.embedders import get_embedder
-from huisheng.models.normalize import user_voice
+from huisheng.models.normalize import join_title, user_voice
 from huisheng.models.pii import mask_label
 from huisheng.models.representation import ClassTfidfLabeler
 from huisheng.models.topics import CLUSTERED_CATEGORIES
